@@ -1,0 +1,45 @@
+package dev.vigil.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.core.enrich.Enricher;
+import dev.vigil.core.event.LoginEvent;
+import dev.vigil.core.policy.Assessment;
+import dev.vigil.core.policy.Decision;
+import dev.vigil.core.policy.PolicyMode;
+import dev.vigil.core.policy.RiskLevel;
+import java.util.List;
+import java.util.Set;
+
+/** WORK IN PROGRESS: the engine facade; internals are being written. */
+public final class VigilEngine {
+  private final Enricher enricher;
+
+  private VigilEngine(Builder builder) {
+    this.enricher = builder.enricher;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Assessment assess(LoginEvent event) {
+    requireNonNull(event, "event");
+    enricher.enrich(event);
+    return new Assessment(event.eventId(), event.tenantId(), event.userId(), event.timestamp(), event.outcome(),
+        0, RiskLevel.LOW, Decision.ALLOW, List.of(), Set.of(), PolicyMode.ENFORCE, null, "dev", 0);
+  }
+
+  public static final class Builder {
+    private Enricher enricher = Enricher.defaults();
+
+    public Builder enricher(Enricher enricher) {
+      this.enricher = requireNonNull(enricher, "enricher");
+      return this;
+    }
+
+    public VigilEngine build() {
+      return new VigilEngine(this);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.vigil.core.signal;
+
+import java.util.Locale;
+
+/** Every kind of signal a detector can raise (DESIGN.md §4). */
+public enum SignalType {
+  /** The exact address is not among the user's recent successful addresses. */
+  NEW_IP,
+  /** The /24 (IPv4) or /48 (IPv6) network is unfamiliar for the user. */
+  NEW_NETWORK,
+  /** The autonomous system (ISP, carrier, cloud) is unfamiliar for the user. */
+  NEW_ASN,
+  /** A country the user has not logged in from. */
+  NEW_COUNTRY,
+  /** A city the user has not logged in from, in a familiar country. */
+  NEW_CITY,
+  /** A device id or user-agent family (browser, OS, device class) the user has not used. */
+  NEW_DEVICE,
+  /** Outside the user's usual hours. */
+  UNUSUAL_HOUR,
+  /** Faster travel from the previous login than an airliner. */
+  IMPOSSIBLE_TRAVEL,
+  /** Many failures against one account in a short window. */
+  BRUTE_FORCE,
+  /** One source failing against many accounts, a few tries each. */
+  PASSWORD_SPRAY,
+  /** A tenant-wide surge of failures from many sources, typically scripted and with unknown users. */
+  CREDENTIAL_STUFFING,
+  /** A success right after a burst of failures on the same account or from the same source. */
+  SUCCESS_AFTER_FAILURES,
+  /** The network is a VPN, proxy or Tor exit. */
+  ANONYMIZER,
+  /** The network belongs to a hosting or cloud provider, where people rarely sit. */
+  HOSTING_NETWORK,
+  /** The address is on an operator blocklist. */
+  BLOCKLISTED_IP,
+  /** The client is a script or library rather than a browser or app. */
+  SCRIPTED_CLIENT,
+  /** The statistical or machine-learned model finds the login unlike the user's and the population's. */
+  ANOMALY;
+
+  /** The lower-case name used in logs and metrics, e.g. {@code new_country}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
