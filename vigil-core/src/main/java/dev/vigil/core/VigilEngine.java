@@ -2,61 +2,241 @@ package dev.vigil.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.vigil.core.enrich.EnrichedLogin;
 import dev.vigil.core.enrich.Enricher;
+import dev.vigil.core.event.FailureReason;
 import dev.vigil.core.event.LoginEvent;
+import dev.vigil.core.policy.Action;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.Decision;
-import dev.vigil.core.policy.PolicyMode;
+import dev.vigil.core.policy.DecisionPolicy;
 import dev.vigil.core.policy.RiskLevel;
+import dev.vigil.core.profile.EngineState;
+import dev.vigil.core.profile.EventClock;
+import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.TenantState;
+import dev.vigil.core.profile.UserProfile;
+import dev.vigil.core.score.RiskScorer;
+import dev.vigil.core.signal.DetectionContext;
+import dev.vigil.core.signal.Detector;
+import dev.vigil.core.signal.Detectors;
+import dev.vigil.core.signal.Signals;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** WORK IN PROGRESS: the engine facade; internals are being written. */
+/**
+ * The engine: turns login events into explained assessments.
+ *
+ * <p>Each call of {@link #assess} runs the pipeline of DESIGN.md §2 — enrich, observe (velocity counters,
+ * failure rings), detect, score, decide, learn — as a function of the event and the state, driven by the
+ * event's own time: replaying the same events into a fresh engine gives the same assessments (except
+ * {@code latencyMicros}).
+ *
+ * <p><b>Order of evidence.</b> Counters include the current attempt (the fifth failure is a brute force);
+ * familiarity is the profile as it was before the login (a login cannot vouch for itself); a success teaches
+ * the profile after it is scored, fully when allowed, partly when challenged, not at all when denied.
+ *
+ * <p><b>Late events.</b> Events may arrive out of order. One no more than {@code allowedLateness} behind the
+ * user's latest event is handled as if on time (window counters place it by its own time; the "last success"
+ * used for travel only moves forward). One further behind is assessed but teaches the profile nothing, so a
+ * delayed batch cannot rewrite what the profile learned since.
+ *
+ * <p><b>Idempotency.</b> The last {@code idempotencyCacheSize} assessments are kept by (tenant, eventId); the
+ * same event again returns the first assessment without touching state. Durable idempotency across restarts is
+ * the server's job (it stores assessments).
+ *
+ * <p><b>Threading.</b> Not thread-safe: one thread drives an engine (or partition users across engines). A
+ * detector that throws is caught and counted ({@link #detectorFailures()}); it never fails an assessment.
+ */
 public final class VigilEngine {
   private final Enricher enricher;
+  private final EngineSettings settings;
+  private final List<Detector> detectors;
+  private final EngineState state;
+  private final Map<String, Assessment> recent;
+  private long detectorFailures;
 
   private VigilEngine(Builder builder) {
     this.enricher = builder.enricher;
+    this.settings = builder.settings;
+    this.detectors = List.copyOf(builder.detectors);
+    this.state = builder.state != null ? builder.state : new EngineState(settings.maxSourcesPerLevel());
+    int cacheSize = settings.idempotencyCacheSize();
+    this.recent = new LinkedHashMap<>(Math.min(cacheSize, 1 << 16), 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
+        return size() > cacheSize;
+      }
+    };
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Assesses one login and updates the state.
+   *
+   * @throws NullPointerException when {@code event} is null
+   */
   public Assessment assess(LoginEvent event) {
     requireNonNull(event, "event");
-    enricher.enrich(event);
-    return new Assessment(event.eventId(), event.tenantId(), event.userId(), event.timestamp(), event.outcome(),
-        0, RiskLevel.LOW, Decision.ALLOW, List.of(), Set.of(), PolicyMode.ENFORCE, null, "dev", 0);
+    long started = System.nanoTime();
+    String idempotencyKey = event.tenantId() + '\u0000' + event.eventId();
+    Assessment earlier = recent.get(idempotencyKey);
+    if (earlier != null) {
+      return earlier;
+    }
+    TenantSettings tenantSettings = settings.forTenant(event.tenantId());
+    EnrichedLogin login = enricher.enrich(event);
+    LoginFeatures features = LoginFeatures.of(login);
+    TenantState tenant = state.tenant(event.tenantId());
+    UserProfile profile = observe(login, features, tenant, tenantSettings);
+
+    Signals found = new Signals(tenantSettings.detection());
+    DetectionContext context = new DetectionContext(login, features, profile, tenant, tenantSettings.detection());
+    for (Detector detector : detectors) {
+      try {
+        detector.inspect(context, found);
+      } catch (RuntimeException e) {
+        detectorFailures++;
+      }
+    }
+    RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(),
+        tenantSettings.scoring());
+    Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
+    Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
+        tenantSettings.policy());
+    learn(login, features, profile, tenant, decision, tenantSettings);
+
+    long micros = (System.nanoTime() - started) / 1_000;
+    Assessment assessment = new Assessment(event.eventId(), event.tenantId(), event.userId(), event.timestamp(),
+        event.outcome(), score.value(), RiskLevel.of(score.value()), decision, score.signals(), actions,
+        tenantSettings.policy().mode(), null, settings.modelVersion(), micros);
+    if (settings.idempotencyCacheSize() > 0) {
+      recent.put(idempotencyKey, assessment);
+    }
+    return assessment;
   }
 
-  /** Writes every profile and counter to {@code out} in the versioned snapshot format. */
-  public void writeSnapshot(java.io.OutputStream out) throws java.io.IOException {
-    requireNonNull(out, "out");
+  /** Counts the attempt everywhere it counts, and returns the user's profile (null for unknown user names). */
+  private UserProfile observe(EnrichedLogin login, LoginFeatures features, TenantState tenant,
+      TenantSettings tenantSettings) {
+    LoginEvent event = login.event();
+    boolean failure = !event.isSuccess();
+    boolean unknownUser = event.failureReason() == FailureReason.UNKNOWN_USER;
+    int second = features.second();
+    int userKey = event.userId().hashCode();
+    // Unknown user names never get a profile: a credential list of millions of names must not cost memory.
+    UserProfile profile = unknownUser
+        ? tenant.existingProfile(event.userId()).orElse(null)
+        : tenant.profile(event.userId());
+    if (profile != null) {
+      profile.decayTo(EventClock.day(second), (float) tenantSettings.detection().familiarity().halfLifeDays());
+      if (failure) {
+        profile.recordFailure(second, Detectors.failureSourceKey(event.ip().networkKey()));
+      }
+    }
+    tenant.addresses().activity(event.ip().hash64(), second).record(second, userKey, failure, unknownUser);
+    tenant.networks().activity(event.ip().networkKey(), second).record(second, userKey, failure, unknownUser);
+    if (login.network().asn() != 0) {
+      tenant.systems().activity(login.network().asn(), second).record(second, userKey, failure, unknownUser);
+    }
+    tenant.activity().record(second, failure, unknownUser, login.userAgent().automated(),
+        login.network().obscuresLocation());
+    return profile;
   }
 
-  /** How many user profiles the engine holds. */
+  private void learn(EnrichedLogin login, LoginFeatures features, UserProfile profile, TenantState tenant,
+      Decision decision, TenantSettings tenantSettings) {
+    if (profile == null) {
+      return;
+    }
+    int second = features.second();
+    boolean tooLate = profile.lastEventSecond() >= 0
+        && profile.lastEventSecond() - second > settings.allowedLateness().toSeconds();
+    profile.touch(second);
+    if (!login.event().isSuccess() || tooLate) {
+      return;
+    }
+    float weight = switch (decision) {
+      case ALLOW -> 1f;
+      case CHALLENGE -> (float) tenantSettings.challengedLearnWeight();
+      case DENY -> 0f;
+    };
+    if (weight > 0) {
+      profile.learn(features, weight, login.network().obscuresLocation());
+      tenant.population().add(features);
+    }
+  }
+
+  /** How many detector calls threw since the engine started (each was skipped, never failing a login). */
+  public long detectorFailures() {
+    return detectorFailures;
+  }
+
+  /** How many user profiles the engine holds, over all tenants. */
   public int profileCount() {
-    return 0;
+    return state.profileCount();
   }
 
+  /** The settings the engine runs with. */
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /** A read-only summary of a user's profile, if the engine knows the user. */
+  public Optional<ProfileSummary> profileSummary(String tenantId, String userId) {
+    return state.tenant(tenantId).existingProfile(userId).map(ProfileSummary::of);
+  }
+
+  /** Writes every profile and tenant statistic in the versioned snapshot format (see {@link EngineState}). */
+  public void writeSnapshot(OutputStream out) throws IOException {
+    state.writeSnapshot(requireNonNull(out, "out"));
+  }
+
+  /** Builds an engine; every part has a default. */
   public static final class Builder {
     private Enricher enricher = Enricher.defaults();
     private EngineSettings settings = EngineSettings.defaults();
+    private List<Detector> detectors = Detectors.builtIn();
+    private EngineState state;
+
+    private Builder() {}
+
+    public Builder enricher(Enricher enricher) {
+      this.enricher = requireNonNull(enricher, "enricher");
+      return this;
+    }
 
     public Builder settings(EngineSettings settings) {
       this.settings = requireNonNull(settings, "settings");
       return this;
     }
 
-    /** Starts from a snapshot written by {@link VigilEngine#writeSnapshot}. */
-    public Builder restore(java.io.InputStream snapshot) throws java.io.IOException {
-      requireNonNull(snapshot, "snapshot");
+    /** Replaces the built-in detectors (tests, and deployments that add their own rules). */
+    public Builder detectors(List<Detector> detectors) {
+      this.detectors = new ArrayList<>(requireNonNull(detectors, "detectors"));
       return this;
     }
 
-    public Builder enricher(Enricher enricher) {
-      this.enricher = requireNonNull(enricher, "enricher");
+    /**
+     * Starts from a snapshot written by {@link VigilEngine#writeSnapshot}.
+     *
+     * @throws IOException when the stream is not a readable snapshot of a supported version
+     */
+    public Builder restore(InputStream snapshot) throws IOException {
+      requireNonNull(snapshot, "snapshot");
+      EngineState restored = new EngineState(settings.maxSourcesPerLevel());
+      restored.readSnapshot(snapshot);
+      this.state = restored;
       return this;
     }
 

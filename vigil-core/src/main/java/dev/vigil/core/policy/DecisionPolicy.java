@@ -1,0 +1,77 @@
+package dev.vigil.core.policy;
+
+import dev.vigil.core.event.Outcome;
+import dev.vigil.core.signal.Signal;
+import dev.vigil.core.signal.SignalType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps a score and its signals to a decision and the actions to take, by the tenant's {@link PolicySettings}.
+ *
+ * <p>Decision: a hard deny rule or a score at {@code denyAt} denies; a hard challenge rule or a score at
+ * {@code challengeAt} challenges; anything else is allowed. Actions: a challenge asks for MFA and tells the user
+ * when the login succeeded somewhere new; a denial blocks the source; a denied success (the password worked, the
+ * engine says no) also forces a logout of sessions that may already exist; scores at {@code incidentAt} open an
+ * incident, critical ones page; a critical denied success with takeover evidence freezes the account.
+ */
+public final class DecisionPolicy {
+  private DecisionPolicy() {}
+
+  public static Decision decide(int score, List<Signal> signals, PolicySettings policy) {
+    for (Signal signal : signals) {
+      if (policy.denyOn().contains(signal.type())) {
+        return Decision.DENY;
+      }
+    }
+    if (score >= policy.denyAt()) {
+      return Decision.DENY;
+    }
+    if (score >= policy.challengeAt()) {
+      return Decision.CHALLENGE;
+    }
+    for (Signal signal : signals) {
+      if (policy.challengeOn().contains(signal.type())) {
+        return Decision.CHALLENGE;
+      }
+    }
+    return Decision.ALLOW;
+  }
+
+  public static Set<Action> actions(Decision decision, int score, Outcome outcome, List<Signal> signals,
+      PolicySettings policy) {
+    EnumSet<Action> actions = EnumSet.noneOf(Action.class);
+    boolean success = outcome == Outcome.SUCCESS;
+    switch (decision) {
+      case ALLOW -> { }
+      case CHALLENGE -> {
+        actions.add(Action.REQUIRE_MFA);
+        if (success) {
+          actions.add(Action.NOTIFY_USER);
+        }
+      }
+      case DENY -> {
+        actions.add(Action.BLOCK);
+        if (success) {
+          actions.add(Action.NOTIFY_USER);
+          actions.add(Action.FORCE_LOGOUT);
+        }
+      }
+    }
+    boolean campaign = signals.stream().anyMatch(s -> s.type() == SignalType.CREDENTIAL_STUFFING
+        || s.type() == SignalType.PASSWORD_SPRAY || s.type() == SignalType.BRUTE_FORCE);
+    if (score >= policy.incidentAt() || (campaign && decision != Decision.ALLOW)) {
+      actions.add(Action.OPEN_INCIDENT);
+    }
+    if (RiskLevel.of(score) == RiskLevel.CRITICAL && decision != Decision.ALLOW) {
+      actions.add(Action.PAGE);
+      boolean takeover = signals.stream().anyMatch(s -> s.type() == SignalType.IMPOSSIBLE_TRAVEL
+          || s.type() == SignalType.SUCCESS_AFTER_FAILURES);
+      if (success && decision == Decision.DENY && takeover) {
+        actions.add(Action.FREEZE);
+      }
+    }
+    return actions;
+  }
+}

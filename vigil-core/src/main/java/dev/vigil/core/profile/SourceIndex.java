@@ -1,0 +1,50 @@
+package dev.vigil.core.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Activity per source key, bounded: the least recently used source is evicted when {@code maxSources} is
+ * reached, and a source idle for longer than {@code idleSeconds} of event time is dropped when next touched.
+ * An attacker rotating through millions of addresses therefore costs a fixed amount of memory; what it loses
+ * (old, idle sources) no window rule needs any more.
+ *
+ * <p>Not thread-safe; owned by the engine's thread.
+ */
+public final class SourceIndex {
+  private final int idleSeconds;
+  private final LinkedHashMap<Long, SourceActivity> sources;
+
+  public SourceIndex(int maxSources, int idleSeconds) {
+    if (maxSources < 1) {
+      throw new IllegalArgumentException("maxSources must be positive: " + maxSources);
+    }
+    this.idleSeconds = idleSeconds;
+    this.sources = new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, SourceActivity> eldest) {
+        return size() > maxSources;
+      }
+    };
+  }
+
+  /** The activity of {@code key}, created when absent or stale at {@code now}. */
+  public SourceActivity activity(long key, int now) {
+    SourceActivity activity = sources.get(key);
+    if (activity == null || now - activity.lastSecond() > idleSeconds) {
+      activity = new SourceActivity();
+      sources.put(key, activity);
+    }
+    return activity;
+  }
+
+  /** The activity of {@code key} if tracked, without creating or refreshing it. */
+  public @Nullable SourceActivity peek(long key) {
+    return sources.get(key);
+  }
+
+  public int size() {
+    return sources.size();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.core.score;
+
+import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.PopulationStats;
+import dev.vigil.core.profile.UserProfile;
+import dev.vigil.core.signal.Severity;
+import dev.vigil.core.signal.Signal;
+import dev.vigil.core.signal.SignalType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Combines the detectors' signals and the statistical model into one 0–100 score (see {@link ScoringSettings}
+ * for the formula). The model's verdict becomes an ANOMALY signal when it carries weight, so that every point
+ * of the score is explained by a listed signal.
+ */
+public final class RiskScorer {
+  /** Below this the model's probability is noise and is not listed. */
+  private static final double MODEL_LISTING_FLOOR = 0.05;
+
+  private RiskScorer() {}
+
+  /**
+   * Scores one login.
+   *
+   * @param raised the detectors' signals (unweighted)
+   * @param profile the user's profile before the login, {@code null} for unknown users
+   */
+  public static Score score(List<Signal> raised, LoginFeatures login, @Nullable UserProfile profile,
+      PopulationStats population, ScoringSettings settings) {
+    List<Signal> weighted = new ArrayList<>(raised.size() + 1);
+    double keep = 1.0;
+    for (Signal signal : raised) {
+      double w = settings.weight(signal.type(), signal.severity());
+      weighted.add(signal.withWeight(w));
+      keep *= 1 - w;
+    }
+    if (settings.modelEnabled() && profile != null && profile.successes() > 0) {
+      double logRisk = StatisticalRiskModel.logRisk(login, profile, population);
+      double p = StatisticalRiskModel.probability(logRisk, settings.modelCenter(), settings.modelScale());
+      if (p >= MODEL_LISTING_FLOOR) {
+        Severity severity = p >= 0.8 ? Severity.HIGH : p >= 0.4 ? Severity.MEDIUM : Severity.LOW;
+        weighted.add(new Signal(SignalType.ANOMALY, severity, Math.min(0.99, p), String.format(Locale.ROOT,
+            "login %.0f× more typical of the population than of this user", Math.exp(Math.min(logRisk, 30)))));
+        keep *= 1 - Math.min(0.99, p);
+      }
+    }
+    weighted.sort(Comparator.comparingDouble(Signal::weight).reversed());
+    int score = (int) Math.round(100 * (1 - keep));
+    return new Score(Math.max(0, Math.min(100, score)), weighted);
+  }
+
+  /**
+   * A score and the weighted signals that explain it, strongest first.
+   *
+   * @param value 0..100
+   * @param signals the signals with their weights
+   */
+  public record Score(int value, List<Signal> signals) {
+    public Score {
+      signals = List.copyOf(signals);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.core.score;
+
+import dev.vigil.core.signal.Severity;
+import dev.vigil.core.signal.SignalType;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How signals become a score, per tenant.
+ *
+ * <p>Each signal type has a base weight: the probability, on its own, that a login carrying it is an attack
+ * worth stopping. Severity scales it (LOW ×0.5, MEDIUM ×1, HIGH ×1.5, capped below 1). Weights combine as a
+ * noisy-OR — independent pieces of evidence, each of which could be innocent — together with the statistical
+ * model's probability: {@code score = 100 × (1 − (1 − p_model) × Π (1 − w_i))}.
+ *
+ * @param weights base weight per signal type, 0..1 (types absent from the map weigh nothing)
+ * @param modelCenter the model's log-likelihood ratio at which its probability is one half
+ * @param modelScale how many log units move the model's probability from one half to about 73%
+ * @param modelEnabled whether the statistical model contributes (off for ablation)
+ */
+public record ScoringSettings(Map<SignalType, Double> weights, double modelCenter, double modelScale,
+    boolean modelEnabled) {
+
+  public ScoringSettings {
+    EnumMap<SignalType, Double> copy = new EnumMap<>(SignalType.class);
+    for (Map.Entry<SignalType, Double> entry : weights.entrySet()) {
+      double w = entry.getValue();
+      if (!(w >= 0 && w < 1)) {
+        throw new IllegalArgumentException("scoring.weights." + entry.getKey() + " must be in [0, 1): " + w);
+      }
+      copy.put(entry.getKey(), w);
+    }
+    weights = Map.copyOf(copy);
+    if (!(modelScale > 0)) {
+      throw new IllegalArgumentException("scoring.modelScale must be positive: " + modelScale);
+    }
+  }
+
+  public static ScoringSettings defaults() {
+    EnumMap<SignalType, Double> w = new EnumMap<>(SignalType.class);
+    w.put(SignalType.NEW_IP, 0.02);
+    w.put(SignalType.NEW_NETWORK, 0.08);
+    w.put(SignalType.NEW_ASN, 0.15);
+    w.put(SignalType.NEW_COUNTRY, 0.30);
+    w.put(SignalType.NEW_CITY, 0.05);
+    w.put(SignalType.NEW_DEVICE, 0.15);
+    w.put(SignalType.UNUSUAL_HOUR, 0.08);
+    w.put(SignalType.IMPOSSIBLE_TRAVEL, 0.60);
+    w.put(SignalType.BRUTE_FORCE, 0.60);
+    w.put(SignalType.PASSWORD_SPRAY, 0.60);
+    w.put(SignalType.CREDENTIAL_STUFFING, 0.55);
+    w.put(SignalType.SUCCESS_AFTER_FAILURES, 0.35);
+    w.put(SignalType.ANONYMIZER, 0.35);
+    w.put(SignalType.HOSTING_NETWORK, 0.30);
+    w.put(SignalType.BLOCKLISTED_IP, 0.66);
+    w.put(SignalType.SCRIPTED_CLIENT, 0.35);
+    return new ScoringSettings(w, 6.0, 1.5, true);
+  }
+
+  /** The weight of a signal of {@code type} raised at {@code severity}. */
+  public double weight(SignalType type, Severity severity) {
+    Double base = weights.get(type);
+    if (base == null) {
+      return 0;
+    }
+    double factor = switch (severity) {
+      case LOW -> 0.5;
+      case MEDIUM -> 1.0;
+      case HIGH -> 1.5;
+    };
+    return Math.min(0.99, base * factor);
+  }
+
+  /** These settings with the statistical model on or off. */
+  public ScoringSettings withModel(boolean enabled) {
+    return new ScoringSettings(weights, modelCenter, modelScale, enabled);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vigil.core.signal;
+
+import dev.vigil.core.profile.SourceActivity;
+import dev.vigil.core.profile.TenantActivity;
+import dev.vigil.core.signal.DetectionContext.SourceLevel;
+import java.util.Locale;
+
+/**
+ * CREDENTIAL_STUFFING: leaked username/password lists replayed against the tenant.
+ *
+ * <p>Two kinds of evidence. Per source: one address or /24 naming several user names the tenant does not have
+ * (default 3 in an hour) — lists are full of them, real people mistype their own name once. Tenant-wide: a
+ * surge of failures well above the tenant's baseline (default ≥ 15 in 10 minutes and 5× the baseline) most of
+ * which carry a stuffing mark (unknown user, scripted client, hosting network) — the pattern of a botnet that
+ * rotates addresses faster than any per-source rule can see. During a surge, every attempt that carries a mark,
+ * and every success from a network the user does not know, is raised: the campaign raises every account's risk.
+ * False positives: a tenant-wide outage (failures, but no marks), a marketing e-mail bringing back users who
+ * forgot their names (unknown users, but from familiar consumer networks and browsers).
+ */
+final class CredentialStuffingDetector implements Detector {
+  @Override
+  public void inspect(DetectionContext context, Signals found) {
+    var settings = context.settings().stuffing();
+    for (SourceLevel level : new SourceLevel[] {SourceLevel.ADDRESS, SourceLevel.NETWORK}) {
+      SourceActivity.Window window = context.source(level, settings.sourceWindow());
+      if (window.distinctUnknownUsers() >= settings.unknownUsersPerSource()) {
+        found.raise(SignalType.CREDENTIAL_STUFFING, Severity.HIGH, "this "
+            + (level == SourceLevel.ADDRESS ? "address" : "network") + " tried " + window.distinctUnknownUsers()
+            + " unknown user names in " + settings.sourceWindow().toMinutes() + " min");
+        return;
+      }
+    }
+    TenantActivity.Window tenant = context.tenantWindow(settings.surgeWindowMinutes());
+    double expected = tenant.minutesObserved() >= 60 ? tenant.expectedFailures() : 0;
+    boolean surge = tenant.failures() >= settings.minSurgeFailures()
+        && tenant.failures() >= settings.surgeFactor() * expected
+        && tenant.suspiciousShare() >= settings.minSuspiciousShare();
+    if (!surge) {
+      return;
+    }
+    boolean marked = context.isUnknownUser() || context.login().userAgent().automated() || context.obscuredNetwork();
+    boolean unfamiliarSuccess = context.isSuccess() && context.hasHistory()
+        && !context.familiar(dev.vigil.core.profile.Feature.NETWORK);
+    if (marked || unfamiliarSuccess) {
+      found.raise(SignalType.CREDENTIAL_STUFFING, marked ? Severity.HIGH : Severity.MEDIUM, String.format(Locale.ROOT,
+          "tenant-wide surge: %d failures in %d min (%.0f expected), %.0f%% from scripts, hosting or unknown users",
+          tenant.failures(), settings.surgeWindowMinutes(), expected, tenant.suspiciousShare() * 100));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.vigil.core.signal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.core.enrich.EnrichedLogin;
+import dev.vigil.core.enrich.NetworkCategory;
+import dev.vigil.core.event.FailureReason;
+import dev.vigil.core.event.LoginEvent;
+import dev.vigil.core.profile.Feature;
+import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.SourceActivity;
+import dev.vigil.core.profile.TenantActivity;
+import dev.vigil.core.profile.TenantState;
+import dev.vigil.core.profile.UserProfile;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a detector may look at for one login: the enriched event, its features, the user's profile as it was
+ * before this login, and the source and tenant activity including this attempt.
+ */
+public final class DetectionContext {
+  private final EnrichedLogin login;
+  private final LoginFeatures features;
+  private final @Nullable UserProfile profile;
+  private final TenantState tenant;
+  private final DetectionSettings settings;
+
+  public DetectionContext(EnrichedLogin login, LoginFeatures features, @Nullable UserProfile profile,
+      TenantState tenant, DetectionSettings settings) {
+    this.login = requireNonNull(login, "login");
+    this.features = requireNonNull(features, "features");
+    this.profile = profile;
+    this.tenant = requireNonNull(tenant, "tenant");
+    this.settings = requireNonNull(settings, "settings");
+  }
+
+  public EnrichedLogin login() {
+    return login;
+  }
+
+  public LoginEvent event() {
+    return login.event();
+  }
+
+  public LoginFeatures features() {
+    return features;
+  }
+
+  /** The user's profile before this login; {@code null} for a user name the tenant does not know. */
+  public @Nullable UserProfile profile() {
+    return profile;
+  }
+
+  public DetectionSettings settings() {
+    return settings;
+  }
+
+  public boolean isSuccess() {
+    return login.event().isSuccess();
+  }
+
+  public boolean isUnknownUser() {
+    return login.event().failureReason() == FailureReason.UNKNOWN_USER;
+  }
+
+  /** Whether the user has enough successful history for unfamiliarity to mean something. */
+  public boolean hasHistory() {
+    return profile != null && profile.successes() >= settings.familiarity().minHistory();
+  }
+
+  /** Whether the user already knows this login's value of {@code feature} (weight above a trace). */
+  public boolean familiar(Feature feature) {
+    return profile != null && profile.weight(feature, features.key(feature)) > 0.05f;
+  }
+
+  /** This login's source at {@code level}, over the last {@code window} of event time. */
+  public SourceActivity.Window source(SourceLevel level, Duration window) {
+    SourceActivity activity = switch (level) {
+      case ADDRESS -> tenant.addresses().peek(login.event().ip().hash64());
+      case NETWORK -> tenant.networks().peek(login.event().ip().networkKey());
+      case SYSTEM -> login.network().asn() == 0 ? null : tenant.systems().peek(login.network().asn());
+    };
+    if (activity == null) {
+      return SourceActivity.Window.EMPTY;
+    }
+    int now = features.second();
+    return activity.window(now - (int) window.toSeconds(), now);
+  }
+
+  /** The tenant's activity over the last {@code minutes} minutes, this attempt included. */
+  public TenantActivity.Window tenantWindow(int minutes) {
+    return tenant.activity().window(features.second(), minutes);
+  }
+
+  /** Whether this login's network hides where the person is (VPN, proxy, hosting). */
+  public boolean obscuredNetwork() {
+    NetworkCategory category = login.network().category();
+    return category == NetworkCategory.ANONYMIZER || category == NetworkCategory.HOSTING;
+  }
+
+  /** The three levels at which a source is counted. */
+  public enum SourceLevel {
+    /** The exact address. */
+    ADDRESS,
+    /** Its /24 or /48. */
+    NETWORK,
+    /** Its autonomous system. */
+    SYSTEM
+  }
+}

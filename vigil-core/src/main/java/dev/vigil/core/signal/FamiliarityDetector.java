@@ -1,0 +1,61 @@
+package dev.vigil.core.signal;
+
+import dev.vigil.core.profile.Feature;
+import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.UserProfile;
+
+/**
+ * Unfamiliar place: NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY.
+ *
+ * <p>Targets account takeover from the attacker's own infrastructure. Evidence: the login's address, /24
+ * (/48), AS, country or city is absent from the user's successful history. False positives: DHCP churn (a new
+ * address in a known network — hence NEW_IP alone is LOW), mobile carriers (new networks in a known AS), travel
+ * (a new country once per trip). The hierarchy matters more than the exact address (Freeman et al.): the
+ * scorer weighs a new AS and a new country far above a new address.
+ */
+final class FamiliarityDetector implements Detector {
+  @Override
+  public void inspect(DetectionContext context, Signals found) {
+    UserProfile profile = context.profile();
+    if (profile == null || !context.hasHistory()) {
+      return;
+    }
+    LoginFeatures login = context.features();
+    var event = context.event();
+    if (!profile.knowsIp(login.ipKey())) {
+      found.raise(SignalType.NEW_IP, Severity.LOW,
+          "address " + event.ip().masked() + " not among the last " + profile.ipCount() + " successful ones");
+    }
+    if (!context.familiar(Feature.NETWORK)) {
+      found.raise(SignalType.NEW_NETWORK, Severity.MEDIUM,
+          "first login from network " + event.ip().networkText().replaceFirst("\\.0/24$", ".xxx/24"));
+    }
+    if (login.key(Feature.ASN) != 0 && !context.familiar(Feature.ASN)) {
+      String org = context.login().network().asOrg();
+      found.raise(SignalType.NEW_ASN, Severity.MEDIUM,
+          "first login from AS" + context.login().network().asn() + (org == null ? "" : " (" + org + ")"));
+    }
+    int country = login.key(Feature.COUNTRY);
+    if (country != 0 && !context.familiar(Feature.COUNTRY)) {
+      found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM,
+          "first login from " + LoginFeatures.countryCode(country) + "; usual " + usualCountries(profile));
+    } else if (login.key(Feature.CITY) != 0 && !context.familiar(Feature.CITY)) {
+      found.raise(SignalType.NEW_CITY, Severity.LOW, "first login from " + context.login().geo().city());
+    }
+  }
+
+  private static String usualCountries(UserProfile profile) {
+    int[] countries = profile.valuesByWeight(Feature.COUNTRY);
+    if (countries.length == 0) {
+      return "unknown";
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(3, countries.length); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      text.append(LoginFeatures.countryCode(countries[i]));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.core.signal;
+
+import dev.vigil.core.profile.UserProfile;
+import java.util.Locale;
+
+/**
+ * IMPOSSIBLE_TRAVEL: two successes further apart than an airliner could fly in the time between them.
+ *
+ * <p>Targets stolen sessions and credentials used from abroad while the victim is active at home. Evidence:
+ * great-circle distance from the previous success over the elapsed event time exceeds the speed limit (1,000
+ * km/h). False positives: geolocation error and mobile gateways (hops under 500 km are ignored), VPNs and
+ * cloud egress that place a person in another country (ignored when either login's network hides the
+ * location), and out-of-order delivery (the time gap is taken as an absolute value, never below a minute).
+ */
+final class ImpossibleTravelDetector implements Detector {
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
+  @Override
+  public void inspect(DetectionContext context, Signals found) {
+    UserProfile profile = context.profile();
+    if (profile == null || !context.isSuccess() || !profile.hasLastSuccess()
+        || !context.features().hasLocation() || Float.isNaN(profile.lastLat())) {
+      return;
+    }
+    if (context.obscuredNetwork() || profile.lastObscured()) {
+      return;
+    }
+    var settings = context.settings().travel();
+    double km = distanceKm(profile.lastLat(), profile.lastLon(), context.features().lat(), context.features().lon());
+    if (km < settings.minDistanceKm()) {
+      return;
+    }
+    long seconds = Math.max(60, Math.abs((long) context.features().second() - profile.lastSuccessSecond()));
+    double kmh = km / (seconds / 3600.0);
+    if (kmh > settings.maxSpeedKmh()) {
+      found.raise(SignalType.IMPOSSIBLE_TRAVEL, Severity.HIGH, String.format(Locale.ROOT,
+          "%,.0f km in %s (%,.0f km/h) since the last login", km, duration(seconds), kmh));
+    }
+  }
+
+  /** Great-circle distance by the haversine formula. */
+  static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  private static String duration(long seconds) {
+    if (seconds < 3600) {
+      return (seconds / 60) + " min";
+    }
+    if (seconds < 86_400 * 2) {
+      return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
+    }
+    return (seconds / 86_400) + " days";
+  }
+
+}

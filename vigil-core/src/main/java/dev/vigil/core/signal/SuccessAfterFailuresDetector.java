@@ -1,0 +1,42 @@
+package dev.vigil.core.signal;
+
+import dev.vigil.core.profile.Feature;
+import dev.vigil.core.profile.SourceActivity;
+import dev.vigil.core.profile.UserProfile;
+import dev.vigil.core.signal.DetectionContext.SourceLevel;
+
+/**
+ * SUCCESS_AFTER_FAILURES: a success right after a burst of failures (seed 001) — the guess that worked.
+ *
+ * <p>Evidence: the account failed at least 3 times in the last 30 minutes, or this address failed against at
+ * least 3 other accounts in that time (a sprayed or stuffed password that hit). False positives: the user who
+ * forgot their password and then remembered it — from their own network and device, which makes it LOW; from
+ * an unfamiliar network and device it is HIGH.
+ */
+final class SuccessAfterFailuresDetector implements Detector {
+  @Override
+  public void inspect(DetectionContext context, Signals found) {
+    UserProfile profile = context.profile();
+    if (profile == null || !context.isSuccess()) {
+      return;
+    }
+    var settings = context.settings().successAfterFailures();
+    int now = context.features().second();
+    int failures = profile.failuresBetween(now - (int) settings.window().toSeconds(), now);
+    long minutes = settings.window().toMinutes();
+    if (failures >= settings.failures()) {
+      boolean atHome = context.familiar(Feature.NETWORK) && (context.familiar(Feature.DEVICE)
+          || context.familiar(Feature.UA_FAMILY));
+      found.raise(SignalType.SUCCESS_AFTER_FAILURES, atHome ? Severity.LOW : Severity.HIGH,
+          "success after " + failures + " failures in " + minutes + " min"
+              + (atHome ? " from a known network and device" : " from an unfamiliar network or device"));
+      return;
+    }
+    SourceActivity.Window source = context.source(SourceLevel.ADDRESS, settings.window());
+    int otherAccounts = source.distinctFailedUsers();
+    if (otherAccounts >= settings.failures()) {
+      found.raise(SignalType.SUCCESS_AFTER_FAILURES, Severity.HIGH,
+          "success from an address that failed against " + otherAccounts + " accounts in " + minutes + " min");
+    }
+  }
+}
