@@ -39,6 +39,19 @@ public enum SignalType {
   /** The statistical or machine-learned model finds the login unlike the user's and the population's. */
   ANOMALY;
 
+  /**
+   * Whether this type only says the login is unfamiliar (new place, device or hour; the model's anomaly), as
+   * opposed to evidence of an attack (velocity, travel, network reputation). Unfamiliarity alone is answered
+   * with a challenge, never a denial: travellers and new phones are unfamiliar too.
+   */
+  public boolean unfamiliarityOnly() {
+    return switch (this) {
+      case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR, ANOMALY -> true;
+      case IMPOSSIBLE_TRAVEL, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES, ANONYMIZER,
+          HOSTING_NETWORK, BLOCKLISTED_IP, SCRIPTED_CLIENT -> false;
+    };
+  }
+
   /** The lower-case name used in logs and metrics, e.g. {@code new_country}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,254 @@
+package dev.vigil.core;
+
+import static dev.vigil.core.Logins.BERLIN;
+import static dev.vigil.core.Logins.CHICAGO;
+import static dev.vigil.core.Logins.HAMBURG;
+import static dev.vigil.core.Logins.SAO_PAULO;
+import static dev.vigil.core.Logins.login;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.core.event.FailureReason;
+import dev.vigil.core.event.LoginEvent;
+import dev.vigil.core.policy.Action;
+import dev.vigil.core.policy.Assessment;
+import dev.vigil.core.policy.Decision;
+import dev.vigil.core.signal.Detector;
+import dev.vigil.core.signal.Detectors;
+import dev.vigil.core.signal.SignalType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine end to end, on scenarios that read as the rules they check. */
+class EngineScenarioTest {
+  private final VigilEngine engine = VigilEngine.builder().build();
+
+  private void history(List<LoginEvent> events) {
+    events.forEach(engine::assess);
+  }
+
+  @Test
+  void allowsTheUsualLoginAfterAQuietMonthAtHome() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
+
+    Assessment usual = engine.assess(login("alice").from(BERLIN).device("d-1").at("2026-10-31T08:10:00Z").event());
+
+    assertThat(usual.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(usual.score()).isLessThan(30);
+    assertThat(usual.signals()).isEmpty();
+  }
+
+  @Test
+  void challengesFirstLoginFromNewCountryAfterQuietMonth() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
+
+    Assessment brazil = engine.assess(login("alice").from(SAO_PAULO).device("d-9").at("2026-11-02T12:00:00Z").event());
+
+    assertThat(brazil.decision()).isEqualTo(Decision.CHALLENGE);
+    assertThat(brazil.signalTypes()).contains(SignalType.NEW_COUNTRY, SignalType.NEW_ASN, SignalType.NEW_DEVICE);
+    assertThat(brazil.signals()).filteredOn(s -> s.type() == SignalType.NEW_COUNTRY)
+        .singleElement().satisfies(s -> assertThat(s.detail()).isEqualTo("first login from BR; usual DE"));
+    assertThat(brazil.actions()).contains(Action.REQUIRE_MFA);
+  }
+
+  @Test
+  void newAddressInsideTheHomeNetworkIsNotAChallenge() {
+    history(login("alice").from(BERLIN).host(10).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
+
+    Assessment dhcpChurn = engine.assess(
+        login("alice").from(BERLIN).host(77).device("d-1").at("2026-10-31T08:00:00Z").event());
+
+    assertThat(dhcpChurn.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(dhcpChurn.signalTypes()).containsExactly(SignalType.NEW_IP);
+  }
+
+  @Test
+  void berlinThenSaoPauloTwentyMinutesLaterIsImpossibleTravel() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment hijack = engine.assess(
+        login("alice").from(SAO_PAULO).device("d-1").at("2026-10-20T08:20:00Z").event());
+
+    assertThat(hijack.signalTypes()).contains(SignalType.IMPOSSIBLE_TRAVEL);
+    assertThat(hijack.signals()).filteredOn(s -> s.type() == SignalType.IMPOSSIBLE_TRAVEL).singleElement()
+        .satisfies(s -> assertThat(s.detail()).startsWith("10,").contains("km in 20 min"));
+    assertThat(hijack.decision()).isNotEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void flyingBerlinToChicagoOvernightIsNotImpossibleTravel() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment arrived = engine.assess(
+        login("alice").from(CHICAGO).device("d-1").at("2026-10-20T20:00:00Z").event());
+
+    assertThat(arrived.signalTypes()).doesNotContain(SignalType.IMPOSSIBLE_TRAVEL);
+  }
+
+  @Test
+  void shortHopsAreNeverImpossibleTravel() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    // Berlin to Hamburg is 255 km: 3,000 km/h in 5 minutes, but hops under 500 km are geolocation noise.
+    Assessment hamburg = engine.assess(login("alice").from(HAMBURG).device("d-1").at("2026-10-20T08:05:00Z").event());
+
+    assertThat(hamburg.signalTypes()).doesNotContain(SignalType.IMPOSSIBLE_TRAVEL);
+  }
+
+  @Test
+  void fiveFailuresInFifteenMinutesFromOneNetworkAreBruteForce() {
+    history(login("bob").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    Instant start = Instant.parse("2026-10-12T03:00:00Z");
+    List<Assessment> attempts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      attempts.add(engine.assess(login("bob").from(SAO_PAULO).host(66).failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(2L * i))).event()));
+    }
+
+    assertThat(attempts.subList(0, 4)).noneMatch(a -> a.has(SignalType.BRUTE_FORCE));
+    assertThat(attempts.get(4).has(SignalType.BRUTE_FORCE)).isTrue();
+    assertThat(attempts.get(5).decision()).isNotEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void bruteForceFromElsewhereDoesNotLockTheUserOutOfTheirKnownDevice() {
+    history(login("bob").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    Instant start = Instant.parse("2026-10-12T07:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      engine.assess(login("bob").from(SAO_PAULO).host(66).failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(i))).event());
+    }
+
+    Assessment realBob = engine.assess(login("bob").from(BERLIN).device("d-1").at("2026-10-12T07:12:00Z").event());
+
+    assertThat(realBob.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(realBob.signalTypes()).doesNotContain(SignalType.BRUTE_FORCE);
+  }
+
+  @Test
+  void sprayAcrossTenUsersFromOneNetworkIsFlagged() {
+    Instant start = Instant.parse("2026-10-05T10:00:00Z");
+    List<Assessment> attempts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      attempts.add(engine.assess(login("user" + i).from(SAO_PAULO).host(1 + i % 3)
+          .failed(FailureReason.BAD_PASSWORD).at(start.plus(Duration.ofMinutes(3L * i))).event()));
+    }
+
+    assertThat(attempts.subList(0, 9)).noneMatch(a -> a.has(SignalType.PASSWORD_SPRAY));
+    assertThat(attempts.subList(9, 12)).allMatch(a -> a.has(SignalType.PASSWORD_SPRAY));
+    assertThat(attempts.get(11).decision()).isNotEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void sprayedPasswordThatWorksIsFlagged() {
+    history(login("victim").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(3));
+    Instant start = Instant.parse("2026-10-05T10:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      engine.assess(login("user" + i).from(SAO_PAULO).host(4).failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(2L * i))).event());
+    }
+
+    Assessment hit = engine.assess(login("victim").from(SAO_PAULO).host(4).at("2026-10-05T10:25:00Z").event());
+
+    assertThat(hit.signalTypes()).contains(SignalType.PASSWORD_SPRAY, SignalType.SUCCESS_AFTER_FAILURES);
+    assertThat(hit.decision()).isEqualTo(Decision.DENY);
+  }
+
+  @Test
+  void oneAddressTryingSeveralUnknownNamesIsStuffing() {
+    Instant start = Instant.parse("2026-10-05T10:00:00Z");
+    List<Assessment> attempts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      attempts.add(engine.assess(login("nobody" + i).from(CHICAGO).host(200)
+          .failed(FailureReason.UNKNOWN_USER).at(start.plusSeconds(5L * i)).event()));
+    }
+
+    assertThat(attempts.get(1).has(SignalType.CREDENTIAL_STUFFING)).isFalse();
+    assertThat(attempts.get(2).has(SignalType.CREDENTIAL_STUFFING)).isTrue();
+    assertThat(engine.profileCount()).isZero();
+  }
+
+  @Test
+  void forgottenPasswordThenSuccessAtHomeIsOnlyALowSignal() {
+    history(login("carol").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    Instant start = Instant.parse("2026-10-12T08:00:00Z");
+    for (int i = 0; i < 4; i++) {
+      engine.assess(login("carol").from(BERLIN).device("d-1").failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(i))).event());
+    }
+
+    Assessment remembered = engine.assess(login("carol").from(BERLIN).device("d-1").at("2026-10-12T08:05:00Z").event());
+
+    assertThat(remembered.signals()).filteredOn(s -> s.type() == SignalType.SUCCESS_AFTER_FAILURES)
+        .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.LOW));
+    assertThat(remembered.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void nightOwlsTwoAmLoginIsNotUnusualForThem() {
+    // 01:00 UTC is 02:00 solar time in Berlin.
+    history(login("owl").from(BERLIN).device("d-1").at("2026-10-01T01:00:00Z").daily(20));
+
+    Assessment usual = engine.assess(login("owl").from(BERLIN).device("d-1").at("2026-10-21T01:20:00Z").event());
+
+    assertThat(usual.signalTypes()).doesNotContain(SignalType.UNUSUAL_HOUR);
+  }
+
+  @Test
+  void dayWorkersTwoAmLoginIsUnusual() {
+    history(login("lark").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment night = engine.assess(login("lark").from(BERLIN).device("d-1").at("2026-10-21T01:20:00Z").event());
+
+    assertThat(night.signalTypes()).contains(SignalType.UNUSUAL_HOUR);
+  }
+
+  @Test
+  void aDetectorThatThrowsNeverFailsTheAssessment() {
+    List<Detector> detectors = new ArrayList<>(Detectors.builtIn());
+    detectors.add((context, found) -> {
+      throw new IllegalStateException("broken rule");
+    });
+    VigilEngine fragile = VigilEngine.builder().detectors(detectors).build();
+
+    Assessment assessment = fragile.assess(login("dave").event());
+
+    assertThat(assessment.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(fragile.detectorFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameEventIdIsAssessedOnce() {
+    LoginEvent event = login("erin").from(SAO_PAULO).eventId("dup-1").event();
+
+    Assessment first = engine.assess(event);
+    Assessment again = engine.assess(event);
+
+    assertThat(again).isSameAs(first);
+    assertThat(engine.profileSummary("acme", "erin").orElseThrow().successes()).isEqualTo(1);
+  }
+
+  @Test
+  void tenantsNeverShareProfiles() {
+    history(login("alice").tenant("acme").from(BERLIN).at("2026-10-01T08:00:00Z").daily(10));
+
+    assertThat(engine.profileSummary("globex", "alice")).isEmpty();
+    Assessment otherTenant = engine.assess(login("alice").tenant("globex").from(SAO_PAULO).at("2026-10-12T08:00:00Z").event());
+    assertThat(otherTenant.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY);
+  }
+
+  @Test
+  void aDeniedLoginTeachesTheProfileNothing() {
+    history(login("frank").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    int before = engine.profileSummary("acme", "frank").orElseThrow().successes();
+
+    Assessment hit = engine.assess(login("frank").from(SAO_PAULO).device("d-1").at("2026-10-10T08:30:00Z").event());
+
+    assertThat(hit.decision()).isNotEqualTo(Decision.ALLOW);
+    int after = engine.profileSummary("acme", "frank").orElseThrow().successes();
+    assertThat(after).isEqualTo(hit.decision() == Decision.DENY ? before : before + 1);
+    assertThat(engine.profileSummary("acme", "frank").orElseThrow().countries().getFirst()).isEqualTo("DE");
+  }
+}
