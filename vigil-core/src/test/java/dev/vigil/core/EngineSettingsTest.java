@@ -70,6 +70,18 @@ class EngineSettingsTest {
   }
 
   @Test
+  void theExampleInTheConfigurationDocIsValid() throws Exception {
+    String doc = Files.readString(Path.of("../docs/configuration.md"));
+    String json = doc.substring(doc.indexOf("```json") + 7, doc.indexOf("```", doc.indexOf("```json") + 7));
+
+    EngineSettings documented = EngineSettings.fromJson(json);
+
+    assertThat(documented.forTenant("acme").policy().mode()).isEqualTo(PolicyMode.MONITOR);
+    assertThat(documented.forTenant("other").detection()).isEqualTo(TenantSettings.defaults().detection());
+    assertThat(documented.forTenant("other").policy()).isEqualTo(TenantSettings.defaults().policy());
+  }
+
+  @Test
   void aMissingFileIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> EngineSettings.fromJson(missing))
