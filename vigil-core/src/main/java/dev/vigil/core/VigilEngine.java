@@ -16,15 +16,20 @@ import dev.vigil.core.profile.EventClock;
 import dev.vigil.core.profile.LoginFeatures;
 import dev.vigil.core.profile.TenantState;
 import dev.vigil.core.profile.UserProfile;
+import dev.vigil.core.score.AnomalyFeatures;
 import dev.vigil.core.score.RiskScorer;
+import dev.vigil.core.score.TenantAnomalyModel;
 import dev.vigil.core.signal.DetectionContext;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
 import dev.vigil.core.signal.Signals;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +65,9 @@ public final class VigilEngine {
   private final EngineSettings settings;
   private final List<Detector> detectors;
   private final EngineState state;
+  private final Map<String, TenantAnomalyModel> forests;
   private final Map<String, Assessment> recent;
+  private final double[] vector = new double[AnomalyFeatures.LENGTH];
   private long detectorFailures;
 
   private VigilEngine(Builder builder) {
@@ -68,6 +75,7 @@ public final class VigilEngine {
     this.settings = builder.settings;
     this.detectors = List.copyOf(builder.detectors);
     this.state = builder.state != null ? builder.state : new EngineState(settings.maxSourcesPerLevel());
+    this.forests = new HashMap<>(builder.forests);
     int cacheSize = settings.idempotencyCacheSize();
     this.recent = new LinkedHashMap<>(Math.min(cacheSize, 1 << 16), 0.75f, false) {
       @Override
@@ -109,12 +117,22 @@ public final class VigilEngine {
         detectorFailures++;
       }
     }
-    RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(),
+    double forestScore = Double.NaN;
+    TenantAnomalyModel forest = null;
+    if (profile != null && context.hasHistory() && tenantSettings.scoring().forest().enabled()) {
+      forest = forests.computeIfAbsent(event.tenantId(), t -> TenantAnomalyModel.defaults());
+      AnomalyFeatures.of(features, profile, login.network().obscuresLocation(), login.userAgent().automated(), vector);
+      forestScore = forest.score(vector);
+    }
+    RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(), forestScore,
         tenantSettings.scoring());
     Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
     Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
         tenantSettings.policy());
     learn(login, features, profile, tenant, decision, tenantSettings);
+    if (forest != null && decision == Decision.ALLOW && event.isSuccess()) {
+      forest.learn(vector);
+    }
 
     long micros = (System.nanoTime() - started) / 1_000;
     Assessment assessment = new Assessment(event.eventId(), event.tenantId(), event.userId(), event.timestamp(),
@@ -197,9 +215,15 @@ public final class VigilEngine {
     return state.tenant(tenantId).existingProfile(userId).map(ProfileSummary::of);
   }
 
-  /** Writes every profile and tenant statistic in the versioned snapshot format (see {@link EngineState}). */
+  /**
+   * Writes every profile, tenant statistic and anomaly model in the versioned snapshot format (see
+   * {@link EngineState}).
+   */
   public void writeSnapshot(OutputStream out) throws IOException {
-    state.writeSnapshot(requireNonNull(out, "out"));
+    DataOutputStream data = new DataOutputStream(requireNonNull(out, "out"));
+    state.writeSnapshot(data);
+    TenantAnomalyModel.writeAll(forests, data);
+    data.flush();
   }
 
   /** Builds an engine; every part has a default. */
@@ -208,6 +232,7 @@ public final class VigilEngine {
     private EngineSettings settings = EngineSettings.defaults();
     private List<Detector> detectors = Detectors.builtIn();
     private EngineState state;
+    private final Map<String, TenantAnomalyModel> forests = new HashMap<>();
 
     private Builder() {}
 
@@ -234,9 +259,14 @@ public final class VigilEngine {
      */
     public Builder restore(InputStream snapshot) throws IOException {
       requireNonNull(snapshot, "snapshot");
+      DataInputStream data = new DataInputStream(snapshot);
       EngineState restored = new EngineState(settings.maxSourcesPerLevel());
-      restored.readSnapshot(snapshot);
+      restored.readSnapshot(data);
+      Map<String, TenantAnomalyModel> models = new HashMap<>();
+      TenantAnomalyModel.readAll(data, models);
       this.state = restored;
+      this.forests.clear();
+      this.forests.putAll(models);
       return this;
     }
 

@@ -1,12 +1,8 @@
 package dev.vigil.core.profile;
 
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +15,7 @@ import java.util.TreeMap;
  * <p><b>Snapshot format</b> (big-endian, {@link DataOutput}): magic {@code "VGLS"}, format version
  * ({@value #FORMAT_VERSION}), tenant count, then per tenant (sorted by id, so equal states write equal bytes):
  * tenant id, population statistics, failure baseline, user count, then per user (sorted): user id and
- * profile. Source activity is not written: every rule that reads it looks back at most an hour, and a restart
+ * profile. The engine appends its per-tenant anomaly models after this part. Source activity is not written: every rule that reads it looks back at most an hour, and a restart
  * that forgets an hour of per-source failures costs less than snapshotting millions of rotating addresses.
  * A reader refuses other magic values and newer versions with a message that says so.
  *
@@ -51,8 +47,8 @@ public final class EngineState {
     return count;
   }
 
-  public void writeSnapshot(OutputStream stream) throws IOException {
-    DataOutputStream out = new DataOutputStream(stream);
+  /** Writes the header and every tenant's state; the caller may append further sections to {@code out}. */
+  public void writeSnapshot(DataOutput out) throws IOException {
     out.writeInt(MAGIC);
     out.writeInt(FORMAT_VERSION);
     Map<String, TenantState> sorted = new TreeMap<>(tenants);
@@ -70,7 +66,6 @@ public final class EngineState {
         user.getValue().writeTo(out);
       }
     }
-    out.flush();
   }
 
   /**
@@ -78,8 +73,7 @@ public final class EngineState {
    *
    * @throws IOException when the stream is not a Vigil snapshot, is of a newer format, or is truncated
    */
-  public void readSnapshot(InputStream stream) throws IOException {
-    DataInput in = new DataInputStream(stream);
+  public void readSnapshot(DataInput in) throws IOException {
     int magic = in.readInt();
     if (magic != MAGIC) {
       throw new IOException("not a Vigil state snapshot (bad magic number)");

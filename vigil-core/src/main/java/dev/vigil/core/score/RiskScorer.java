@@ -28,9 +28,10 @@ public final class RiskScorer {
    *
    * @param raised the detectors' signals (unweighted)
    * @param profile the user's profile before the login, {@code null} for unknown users
+   * @param forestScore the tenant's Isolation Forest score of the login, NaN when there is none
    */
   public static Score score(List<Signal> raised, LoginFeatures login, @Nullable UserProfile profile,
-      PopulationStats population, ScoringSettings settings) {
+      PopulationStats population, double forestScore, ScoringSettings settings) {
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
     for (Signal signal : raised) {
@@ -47,6 +48,13 @@ public final class RiskScorer {
             "login %.0f× more typical of the population than of this user", Math.exp(Math.min(logRisk, 30)))));
         keep *= 1 - Math.min(0.99, p);
       }
+    }
+    double forest = settings.forest().probability(forestScore);
+    if (forest >= MODEL_LISTING_FLOOR) {
+      Severity severity = forest >= 0.4 ? Severity.MEDIUM : Severity.LOW;
+      weighted.add(new Signal(SignalType.ANOMALY, severity, forest, String.format(Locale.ROOT,
+          "isolation forest: unlike this tenant's usual logins (anomaly score %.2f)", forestScore)));
+      keep *= 1 - forest;
     }
     weighted.sort(Comparator.comparingDouble(Signal::weight).reversed());
     int score = (int) Math.round(100 * (1 - keep));

@@ -17,9 +17,39 @@ import java.util.Map;
  * @param modelCenter the model's log-likelihood ratio at which its probability is one half
  * @param modelScale how many log units move the model's probability from one half to about 73%
  * @param modelEnabled whether the statistical model contributes (off for ablation)
+ * @param forest how the tenant's Isolation Forest contributes
  */
 public record ScoringSettings(Map<SignalType, Double> weights, double modelCenter, double modelScale,
-    boolean modelEnabled) {
+    boolean modelEnabled, Forest forest) {
+
+  /**
+   * The Isolation Forest's part: an anomaly score {@code s} (about 0.5 ordinary, near 1 anomalous) becomes the
+   * probability {@code weight × clamp((s − floor) / span, 0, 1)}.
+   *
+   * @param enabled whether the forest contributes
+   * @param floor scores at or below this add nothing
+   * @param span how far above the floor the probability reaches {@code weight}
+   * @param weight the largest probability the forest can add
+   */
+  public record Forest(boolean enabled, double floor, double span, double weight) {
+    public Forest {
+      if (!(floor > 0 && floor < 1) || !(span > 0) || !(weight >= 0 && weight < 1)) {
+        throw new IllegalArgumentException("scoring.forest needs floor in (0,1), span > 0, weight in [0,1)");
+      }
+    }
+
+    public static Forest defaults() {
+      return new Forest(true, 0.55, 0.2, 0.5);
+    }
+
+    /** The probability this forest score adds. */
+    public double probability(double score) {
+      if (!enabled || Double.isNaN(score)) {
+        return 0;
+      }
+      return weight * Math.max(0, Math.min(1, (score - floor) / span));
+    }
+  }
 
   public ScoringSettings {
     EnumMap<SignalType, Double> copy = new EnumMap<>(SignalType.class);
@@ -31,6 +61,7 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
       copy.put(entry.getKey(), w);
     }
     weights = Map.copyOf(copy);
+    java.util.Objects.requireNonNull(forest, "forest");
     if (!(modelScale > 0)) {
       throw new IllegalArgumentException("scoring.modelScale must be positive: " + modelScale);
     }
@@ -54,7 +85,7 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     w.put(SignalType.HOSTING_NETWORK, 0.30);
     w.put(SignalType.BLOCKLISTED_IP, 0.66);
     w.put(SignalType.SCRIPTED_CLIENT, 0.35);
-    return new ScoringSettings(w, 6.0, 1.5, true);
+    return new ScoringSettings(w, 6.0, 1.5, true, Forest.defaults());
   }
 
   /** The weight of a signal of {@code type} raised at {@code severity}. */
@@ -73,6 +104,12 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
 
   /** These settings with the statistical model on or off. */
   public ScoringSettings withModel(boolean enabled) {
-    return new ScoringSettings(weights, modelCenter, modelScale, enabled);
+    return new ScoringSettings(weights, modelCenter, modelScale, enabled, forest);
+  }
+
+  /** These settings with the Isolation Forest on or off. */
+  public ScoringSettings withForest(boolean enabled) {
+    return new ScoringSettings(weights, modelCenter, modelScale, modelEnabled,
+        new Forest(enabled, forest.floor(), forest.span(), forest.weight()));
   }
 }
