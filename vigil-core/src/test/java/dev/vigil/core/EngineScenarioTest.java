@@ -171,6 +171,31 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aStuffingBotnetRotatingAddressesIsCaughtByTheTenantWideSurge() {
+    // A quiet day of ordinary traffic sets the tenant's baseline.
+    for (int u = 0; u < 40; u++) {
+      history(login("user" + u).from(u % 2 == 0 ? BERLIN : CHICAGO).host(u).device("d-" + u)
+          .at(Instant.parse("2026-10-01T06:00:00Z").plus(Duration.ofMinutes(20L * u))).daily(3));
+    }
+    // Then each attempt from a different address in a different network: no source repeats itself.
+    Instant start = Instant.parse("2026-10-04T12:00:00Z");
+    List<Assessment> attempts = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Logins.Place bot = new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC",
+          "167.99." + i + ".");
+      attempts.add(engine.assess(login(i % 3 == 0 ? "user" + i : "ghost" + i).from(bot).host(7)
+          .failed(i % 3 == 0 ? FailureReason.BAD_PASSWORD : FailureReason.UNKNOWN_USER)
+          .at(start.plusSeconds(20L * i)).event()));
+    }
+
+    assertThat(attempts.subList(0, 10)).noneMatch(a -> a.has(SignalType.CREDENTIAL_STUFFING));
+    int first = attempts.stream().filter(a -> a.has(SignalType.CREDENTIAL_STUFFING)).findFirst()
+        .map(attempts::indexOf).orElse(-1);
+    assertThat(first).as("first attempt raising the surge").isBetween(14, 19);
+    assertThat(attempts.getLast().has(SignalType.CREDENTIAL_STUFFING)).isTrue();
+  }
+
+  @Test
   void forgottenPasswordThenSuccessAtHomeIsOnlyALowSignal() {
     history(login("carol").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
     Instant start = Instant.parse("2026-10-12T08:00:00Z");
