@@ -15,16 +15,22 @@ directory = sys.argv[1] if len(sys.argv) > 1 else "target/forest-comparison"
 features = np.loadtxt(f"{directory}/features.csv", delimiter=",")
 vigil = np.loadtxt(f"{directory}/vigil-scores.csv")
 correlations = []
+previous = None
+between_seeds = []
 for seed in range(5):
     reference = IsolationForest(n_estimators=100, max_samples=256, random_state=seed).fit(features)
     # score_samples is the negated anomaly score of the paper: negate it back so both grow with anomaly.
     sklearn_scores = -reference.score_samples(features)
     rho, _ = spearmanr(vigil, sklearn_scores)
     correlations.append(rho)
+    if previous is not None:
+        between_seeds.append(spearmanr(previous, sklearn_scores)[0])
+    previous = sklearn_scores
 top = max(1, len(vigil) * 4 // 100)
 vigil_top = set(np.argsort(-vigil)[:top])
 sklearn_top = set(np.argsort(-sklearn_scores)[:top])
 print(f"rows: {len(vigil)}, features: {features.shape[1]}")
 print("spearman rank correlation per sklearn seed: " + ", ".join(f"{c:.4f}" for c in correlations))
 print(f"mean spearman: {np.mean(correlations):.4f}")
+print(f"for scale, sklearn against itself with another seed: {np.mean(between_seeds):.4f}")
 print(f"top-{top} overlap: {len(vigil_top & sklearn_top)} of {top}")
