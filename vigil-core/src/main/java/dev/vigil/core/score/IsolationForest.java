@@ -98,10 +98,12 @@ public final class IsolationForest {
       return;
     }
     int features = samples[idx[from]].length;
-    // Pick a feature that still varies in this node; a node where nothing varies is a leaf.
-    int start = random.nextInt(features);
-    for (int k = 0; k < features; k++) {
-      int f = (start + k) % features;
+    // Pick uniformly among the features that still vary in this node (as scikit-learn does by redrawing); a
+    // node where nothing varies is a leaf.
+    double[] mins = new double[features];
+    double[] maxs = new double[features];
+    int varying = 0;
+    for (int f = 0; f < features; f++) {
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (int i = from; i < to; i++) {
@@ -109,26 +111,38 @@ public final class IsolationForest {
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
+      mins[f] = min;
+      maxs[f] = max;
       if (max > min) {
-        double split = min + random.nextDouble() * (max - min);
-        int mid = from;
-        for (int i = from; i < to; i++) {
-          if (samples[idx[i]][f] < split) {
-            int swap = idx[i];
-            idx[i] = idx[mid];
-            idx[mid] = swap;
-            mid++;
-          }
-        }
-        splitFeature[slot] = f;
-        splitValue[slot] = split;
-        growNode(samples, idx, from, mid, depth + 1, maxDepth, base, 2 * node + 1, splitFeature, splitValue, random);
-        growNode(samples, idx, mid, to, depth + 1, maxDepth, base, 2 * node + 2, splitFeature, splitValue, random);
-        return;
+        varying++;
       }
     }
-    splitFeature[slot] = -1;
-    splitValue[slot] = size;
+    if (varying == 0) {
+      splitFeature[slot] = -1;
+      splitValue[slot] = size;
+      return;
+    }
+    int pick = random.nextInt(varying);
+    int f = 0;
+    for (; f < features; f++) {
+      if (maxs[f] > mins[f] && pick-- == 0) {
+        break;
+      }
+    }
+    double split = mins[f] + random.nextDouble() * (maxs[f] - mins[f]);
+    int mid = from;
+    for (int i = from; i < to; i++) {
+      if (samples[idx[i]][f] < split) {
+        int swap = idx[i];
+        idx[i] = idx[mid];
+        idx[mid] = swap;
+        mid++;
+      }
+    }
+    splitFeature[slot] = f;
+    splitValue[slot] = split;
+    growNode(samples, idx, from, mid, depth + 1, maxDepth, base, 2 * node + 1, splitFeature, splitValue, random);
+    growNode(samples, idx, mid, to, depth + 1, maxDepth, base, 2 * node + 2, splitFeature, splitValue, random);
   }
 
   /** The anomaly score of {@code point}: about 0.5 for ordinary points, approaching 1 for anomalies. */
