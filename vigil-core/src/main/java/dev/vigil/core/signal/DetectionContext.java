@@ -25,6 +25,11 @@ public final class DetectionContext {
   private final @Nullable UserProfile profile;
   private final TenantState tenant;
   private final DetectionSettings settings;
+  // Several detectors read the same source window (spray and stuffing both look back an hour): the last few
+  // computed windows are kept, keyed by level and length.
+  private final SourceActivity.Window[] windows = new SourceActivity.Window[6];
+  private final long[] windowKeys = new long[6];
+  private int windowCount;
 
   public DetectionContext(EnrichedLogin login, LoginFeatures features, @Nullable UserProfile profile,
       TenantState tenant, DetectionSettings settings) {
@@ -76,6 +81,21 @@ public final class DetectionContext {
 
   /** This login's source at {@code level}, over the last {@code window} of event time. */
   public SourceActivity.Window source(SourceLevel level, Duration window) {
+    long key = window.toSeconds() * 4 + level.ordinal();
+    for (int i = 0; i < windowCount; i++) {
+      if (windowKeys[i] == key) {
+        return windows[i];
+      }
+    }
+    SourceActivity.Window computed = compute(level, window);
+    if (windowCount < windows.length) {
+      windowKeys[windowCount] = key;
+      windows[windowCount++] = computed;
+    }
+    return computed;
+  }
+
+  private SourceActivity.Window compute(SourceLevel level, Duration window) {
     SourceActivity activity = switch (level) {
       case ADDRESS -> tenant.addresses().peek(login.event().ip().hash64());
       case NETWORK -> tenant.networks().peek(login.event().ip().networkKey());
