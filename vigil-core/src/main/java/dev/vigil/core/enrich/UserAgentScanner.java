@@ -1,5 +1,7 @@
 package dev.vigil.core.enrich;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads browser family, major version, OS and device class out of a User-Agent header by looking for a few
  * dozen well-known product tokens. Stateless; {@link UserAgentParser} caches its results.
@@ -97,7 +99,7 @@ final class UserAgentScanner {
   }
 
   /** A tool or crawler, or {@code null} when the UA looks like a person's browser. */
-  private static @org.jspecify.annotations.Nullable UserAgentInfo automated(
+  private static @Nullable UserAgentInfo automated(
       String ua, String lower, Platform platform) {
     for (String[] tool : TOOLS) {
       int at = findToken(lower, tool[0]);
