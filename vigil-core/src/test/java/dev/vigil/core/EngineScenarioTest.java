@@ -78,6 +78,58 @@ class EngineScenarioTest {
   }
 
   @Test
+  void berlinThenSaoPauloThroughAKnownVpnIsNotImpossibleTravel() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+    history(login("alice").from(Logins.SAO_PAULO_VPN).device("d-1").at("2026-10-21T12:00:00Z").daily(3));
+    engine.assess(login("alice").from(BERLIN).device("d-1").at("2026-10-25T08:00:00Z").event());
+
+    Assessment viaVpn = engine.assess(
+        login("alice").from(Logins.SAO_PAULO_VPN).device("d-1").at("2026-10-25T08:20:00Z").event());
+
+    assertThat(viaVpn.signalTypes()).doesNotContain(SignalType.IMPOSSIBLE_TRAVEL);
+    assertThat(viaVpn.signals()).filteredOn(s -> s.type() == SignalType.ANONYMIZER).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.LOW));
+  }
+
+  @Test
+  void aBrowserVersionBumpIsNotANewDevice() {
+    history(login("alice").from(BERLIN).userAgent(Logins.CHROME_WIN_141).at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment updated = engine.assess(
+        login("alice").from(BERLIN).userAgent(Logins.CHROME_WIN_142).at("2026-10-21T08:00:00Z").event());
+    Assessment otherBrowser = engine.assess(
+        login("alice").from(BERLIN).userAgent(Logins.FIREFOX_LINUX).at("2026-10-21T09:00:00Z").event());
+
+    assertThat(updated.signalTypes()).doesNotContain(SignalType.NEW_DEVICE);
+    assertThat(otherBrowser.signalTypes()).contains(SignalType.NEW_DEVICE);
+  }
+
+  @Test
+  void aScriptFromACloudServerFailingIsFlaggedOnItsFirstAttempt() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+
+    Assessment bot = engine.assess(login("alice").from(Logins.FRANKFURT_CLOUD).userAgent(Logins.PYTHON_REQUESTS)
+        .failed(FailureReason.BAD_PASSWORD).at("2026-10-12T08:00:00Z").event());
+
+    assertThat(bot.signalTypes()).contains(SignalType.HOSTING_NETWORK, SignalType.SCRIPTED_CLIENT);
+    assertThat(bot.decision()).isNotEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void aBlocklistedAddressIsDeniedWhateverTheScore() {
+    var classifier = dev.vigil.core.enrich.NetworkClassifier.builtIn()
+        .withBlocklist(dev.vigil.core.enrich.CidrList.of("81.2.69.0/24"));
+    VigilEngine guarded = VigilEngine.builder().enricher(new dev.vigil.core.enrich.Enricher(
+        dev.vigil.core.enrich.GeoLookup.NONE, classifier, new dev.vigil.core.enrich.UserAgentParser(100))).build();
+    login("alice").from(BERLIN).host(99).at("2026-10-01T08:00:00Z").daily(10).forEach(guarded::assess);
+
+    Assessment blocked = guarded.assess(login("alice").from(BERLIN).host(10).at("2026-10-12T08:00:00Z").event());
+
+    assertThat(blocked.decision()).isEqualTo(Decision.DENY);
+    assertThat(blocked.signalTypes()).contains(SignalType.BLOCKLISTED_IP);
+  }
+
+  @Test
   void flyingBerlinToChicagoOvernightIsNotImpossibleTravel() {
     history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
 

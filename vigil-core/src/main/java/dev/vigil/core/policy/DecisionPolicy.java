@@ -11,9 +11,9 @@ import java.util.Set;
  * Maps a score and its signals to a decision and the actions to take, by the tenant's {@link PolicySettings}.
  *
  * <p>Decision: a hard deny rule denies; a score at {@code denyAt} denies when at least one signal is evidence
- * of an attack (a score made of unfamiliarity alone — new country, new device — is challenged instead: that is
- * what travellers with new phones look like); a hard challenge rule or a score at {@code challengeAt}
- * challenges; anything else is allowed. Actions: a challenge asks for MFA and tells the user
+ * of an attack ({@link SignalType#attackEvidence()}; a score made of unfamiliarity and suspicious context alone —
+ * new country, new device, a VPN — is challenged instead: that is what travellers with new phones look like); a
+ * hard challenge rule or a score at {@code challengeAt} challenges; anything else is allowed. Actions: a challenge asks for MFA and tells the user
  * when the login succeeded somewhere new; a denial blocks the source; a denied success (the password worked, the
  * engine says no) also forces a logout of sessions that may already exist; scores at {@code incidentAt} open an
  * incident, critical ones page; a critical denied success with takeover evidence freezes the account.
@@ -27,7 +27,7 @@ public final class DecisionPolicy {
         return Decision.DENY;
       }
     }
-    if (score >= policy.denyAt() && signals.stream().anyMatch(s -> !s.type().unfamiliarityOnly())) {
+    if (score >= policy.denyAt() && signals.stream().anyMatch(s -> s.type().attackEvidence())) {
       return Decision.DENY;
     }
     if (score >= policy.challengeAt()) {

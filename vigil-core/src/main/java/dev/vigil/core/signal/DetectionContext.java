@@ -74,10 +74,17 @@ public final class DetectionContext {
     return profile != null && profile.successes() >= settings.familiarity().minHistory();
   }
 
-  /** Whether the user already knows this login's value of {@code feature} (weight above a trace). */
+  /**
+   * Whether the user already knows this login's value of {@code feature}: its decayed weight is at least
+   * {@value #FAMILIAR_WEIGHT} — one allowed login, or two challenged ones (a single challenged login, which may
+   * have been an attacker's, is not enough to vouch for a place).
+   */
   public boolean familiar(Feature feature) {
-    return profile != null && profile.weight(feature, features.key(feature)) > 0.05f;
+    return profile != null && profile.weight(feature, features.key(feature)) >= FAMILIAR_WEIGHT;
   }
+
+  /** The weight at which a value counts as familiar. */
+  public static final float FAMILIAR_WEIGHT = 0.3f;
 
   /** This login's source at {@code level}, over the last {@code window} of event time. */
   public SourceActivity.Window source(SourceLevel level, Duration window) {

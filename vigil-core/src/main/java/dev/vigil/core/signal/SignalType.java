@@ -40,15 +40,18 @@ public enum SignalType {
   ANOMALY;
 
   /**
-   * Whether this type only says the login is unfamiliar (new place, device or hour; the model's anomaly), as
-   * opposed to evidence of an attack (velocity, travel, network reputation). Unfamiliarity alone is answered
-   * with a challenge, never a denial: travellers and new phones are unfamiliar too.
+   * Whether this type is evidence of an attack in progress — velocity (brute force, spray, stuffing, a success
+   * right after failures), impossible travel, an operator blocklist — as opposed to unfamiliarity (new place,
+   * device, hour; the models' anomaly) or suspicious context (anonymizer, hosting network, scripted client).
+   * Only attack evidence may turn a high score into a denial: travellers with new phones, and people who start
+   * using a VPN, look unfamiliar and suspicious too, and are challenged instead.
    */
-  public boolean unfamiliarityOnly() {
+  public boolean attackEvidence() {
     return switch (this) {
-      case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR, ANOMALY -> true;
-      case IMPOSSIBLE_TRAVEL, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES, ANONYMIZER,
-          HOSTING_NETWORK, BLOCKLISTED_IP, SCRIPTED_CLIENT -> false;
+      case IMPOSSIBLE_TRAVEL, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES,
+          BLOCKLISTED_IP -> true;
+      case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR, ANOMALY, ANONYMIZER,
+          HOSTING_NETWORK, SCRIPTED_CLIENT -> false;
     };
   }
 
