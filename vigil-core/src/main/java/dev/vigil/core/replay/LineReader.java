@@ -40,7 +40,7 @@ final class LineReader {
       throw new IllegalArgumentException("maxLineBytes and initialBufferBytes must be positive");
     }
     this.maxLineBytes = maxLineBytes;
-    this.buffer = new byte[Math.min(initialBufferBytes, maxLineBytes + 1)];
+    this.buffer = new byte[Math.min(initialBufferBytes, maxLineBytes + 2)];
   }
 
   /** Moves to the next line; {@code false} at the end of the stream. */
@@ -120,8 +120,9 @@ final class LineReader {
       scanned -= start;
       start = 0;
     }
-    if (end == buffer.length && buffer.length <= maxLineBytes) {
-      int grown = (int) Math.min((long) buffer.length * 2, (long) maxLineBytes + 1);
+    // Room for the longest allowed line plus "\r\n": a full buffer without a newline is then surely overlong.
+    if (end == buffer.length && buffer.length < maxLineBytes + 2) {
+      int grown = (int) Math.min((long) buffer.length * 2, (long) maxLineBytes + 2);
       buffer = java.util.Arrays.copyOf(buffer, grown);
     }
   }
@@ -135,7 +136,7 @@ final class LineReader {
     }
   }
 
-  /** The buffer holds more than {@code maxLineBytes} of one line: drop it all up to and including its newline. */
+  /** The buffer holds more than {@code maxLineBytes} of one line: drop it up to and including its newline. */
   private void skipOverlongLine() throws IOException {
     lineNumber++;
     overlong = true;
