@@ -80,7 +80,7 @@ final class SummaryTable {
 
   private static void section(StringBuilder text, List<String[]> rows, String whenEmpty) {
     if (rows.size() == 1) {
-      text.append('\n').append(rows.getFirst()[0]).append(": ").append(whenEmpty).append('\n');
+      text.append("\n  ").append(whenEmpty).append('\n');
       return;
     }
     section(text, rows);
