@@ -5,7 +5,6 @@ import dev.vigil.core.enrich.Enricher;
 import dev.vigil.simulator.evaluation.EvaluationReport;
 import dev.vigil.simulator.evaluation.Evaluator;
 import dev.vigil.simulator.evaluation.ReportFormat;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vigil evaluate}: measures detection quality on labelled events, beside the baselines. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -26,8 +23,8 @@ import picocli.CommandLine.Spec;
         "'new IP -> challenge' and 'fixed brute force 5/15 min' on the same events.",
         "Writes report.json and roc.png (and ablation.json with --ablation) to --out."})
 final class EvaluateCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @picocli.CommandLine.ParentCommand
+  VigilCommand root;
 
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "events.jsonl[.gz]")
   Path events;
@@ -45,14 +42,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write report.json and roc.png (default: beside --events)")
   Path out;
 
+  @picocli.CommandLine.Mixin
+  EnrichmentOptions enrichment = new EnrichmentOptions();
+
   @Option(names = "--ablation", description = "also run with each signal type off, and without the statistical model")
   boolean ablation;
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter stdout = spec.commandLine().getOut();
+    Stdio io = root.stdio();
+    java.io.PrintStream stdout = io.out();
     EngineSettings settings = policy == null ? EngineSettings.defaults() : EngineSettings.fromJson(policy);
-    Enricher enricher = Enricher.defaults();
+    Enricher enricher = enrichment.enricher(io.err());
     Evaluator evaluator = Evaluator.load(events, labels);
     EvaluationReport report = assessments == null
         ? evaluator.evaluate("vigil", settings, enricher)

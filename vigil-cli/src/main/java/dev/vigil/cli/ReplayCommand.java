@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.core.EngineSettings;
 import dev.vigil.core.VigilEngine;
-import dev.vigil.core.enrich.Enricher;
 import dev.vigil.core.replay.ReplaySink;
 import dev.vigil.core.replay.ReplaySource;
 import dev.vigil.core.replay.ReplaySummary;
@@ -66,6 +65,9 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Engine settings as JSON; what it leaves out keeps its default.")
   private @Nullable Path policy;
 
+  @picocli.CommandLine.Mixin
+  private EnrichmentOptions enrichment = new EnrichmentOptions();
+
   @Option(names = "--strict", description = "Stop at the first malformed line (exit code 3).")
   private boolean strict;
 
@@ -77,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
     refuseToOverwriteTheInput();
     Stdio io = root.stdio();
     EngineSettings settings = policy == null ? EngineSettings.defaults() : EngineSettings.fromJson(policy);
-    VigilEngine.Builder builder = VigilEngine.builder().enricher(Enricher.defaults()).settings(settings);
+    VigilEngine.Builder builder = VigilEngine.builder().enricher(enrichment.enricher(io.err())).settings(settings);
     SnapshotFile snapshot = state == null ? null : new SnapshotFile(state);
     boolean restored = snapshot != null && snapshot.exists();
     VigilEngine engine = snapshot == null ? builder.build() : snapshot.buildEngine(builder);
