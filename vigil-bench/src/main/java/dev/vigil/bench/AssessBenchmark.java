@@ -43,7 +43,10 @@ public class AssessBenchmark {
   @Setup(Level.Trial)
   public void simulate() {
     List<LoginEvent> month = Traffic.month(5_000, 42);
-    events = month.subList(0, Math.min(EVENTS, month.size())).toArray(LoginEvent[]::new);
+    if (month.size() < EVENTS) {
+      throw new IllegalStateException("the simulation gave " + month.size() + " events, fewer than " + EVENTS);
+    }
+    events = month.subList(0, EVENTS).toArray(LoginEvent[]::new);
   }
 
   @Setup(Level.Iteration)
