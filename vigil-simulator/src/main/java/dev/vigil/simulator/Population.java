@@ -208,7 +208,7 @@ final class Population {
 
   private static SimUser.Habits habits(ScenarioKnobs knobs, SimUser.Workplace work, SplittableRandom random) {
     // Heavy-tailed: the median user logs in about every other day, a few dozen several times a day.
-    double visitsPerDay = Math.min(24, Gaussian.logNormal(-0.25, 1.3, random));
+    double visitsPerDay = Math.min(24, Gaussian.logNormal(-0.18, 1.3, random));
     double roll = random.nextDouble();
     HourHabit hours = roll < knobs.nightOwlShare()
         ? HourHabit.nightOwl(random)
