@@ -165,12 +165,13 @@ final class Atlas {
             "JP/Tokyo", "US/Miami"),
         global(NetworkKind.HOSTING, "Akamai Technologies, Inc. (Linode)", 63949, "US/New York", "GB/London", "IN/Mumbai"),
         global(NetworkKind.HOSTING, "Contabo GmbH", 51167, "DE/Munich", "US/Seattle"));
-    List<Network> anonymizers = List.of(
+    List<Network> vpns = List.of(
         global(NetworkKind.ANONYMIZER, "M247 Europe SRL", 9009, "RO/Bucharest", "GB/London", "NL/Amsterdam", "US/New York",
             "US/Los Angeles"),
         global(NetworkKind.ANONYMIZER, "Datacamp Limited", 60068, "CZ/Prague", "DE/Frankfurt am Main", "US/Los Angeles",
             "SG/Singapore", "GB/London"),
-        global(NetworkKind.ANONYMIZER, "Packethub S.A.", 207137, "GB/London", "NL/Amsterdam", "SE/Stockholm", "US/Miami"),
+        global(NetworkKind.ANONYMIZER, "Packethub S.A.", 207137, "GB/London", "NL/Amsterdam", "SE/Stockholm", "US/Miami"));
+    List<Network> torExits = List.of(
         global(NetworkKind.ANONYMIZER, "Foundation for Applied Privacy", 208323, "AT/Vienna"),
         global(NetworkKind.ANONYMIZER, "Emerald Onion", 396507, "US/Seattle"));
     // Fictional employers. The first city of each is where its VPN concentrator egresses.
@@ -191,7 +192,7 @@ final class Atlas {
     Network cloudProxy = global(NetworkKind.CORPORATE, "Zscaler, Inc.", 62044, "US/New York", "US/Los Angeles",
         "US/Chicago", "DE/Frankfurt am Main", "GB/London", "FR/Paris", "SG/Singapore", "IN/Mumbai", "JP/Tokyo",
         "AU/Sydney", "BR/Sao Paulo", "ZA/Johannesburg", "CA/Toronto");
-    return new World(countries, hosting, anonymizers, companies, cloudProxy);
+    return new World(countries, hosting, vpns, torExits, companies, cloudProxy);
   }
 
   private void country(String code, Region region, double users, List<City> draftCities, List<Operator> isps,

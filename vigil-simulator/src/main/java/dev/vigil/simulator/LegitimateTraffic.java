@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one user's legitimate logins, day by day, with the habits that fool naive rules: addresses that churn,
- * providers that change, phones on carrier NAT, offices and VPNs, trips at airliner speed, new devices and
+ * providers that change, phones on carrier NAT, offices, company and consumer VPNs, trips at airliner speed, new devices and
  * silently updating browsers, night owls, typos, forgotten passwords and failed MFA prompts.
  *
  * <p>A visit is one intent to log in; it yields one to a dozen events (wrong passwords, then usually a success)
@@ -106,7 +106,12 @@ final class LegitimateTraffic {
     Prefix prefix;
     IpAddress ip;
     double roll = random.nextDouble();
-    if (away) {
+    Network privacyVpn = user.privacyVpn;
+    if (privacyVpn != null && random.nextBoolean()) {
+      // The VPN picks the exit nearest to wherever the user is: the geo moves, the user did not.
+      prefix = privacyVpn.nearestPrefix(where);
+      ip = IpAddress.ofV4(prefix.randomV4(random));
+    } else if (away) {
       if (device.platform.phone && roll < knobs.roamingShare()) {
         // Roaming data is tunnelled home: the address (and its geo) says the user never left.
         prefix = user.carrierPrefix;

@@ -118,6 +118,9 @@ final class Population {
         devices, deviceCount, habits(knobs, work, random));
     user.homeV4 = homePrefix.randomV4(random);
     user.homeV6Network = homePrefix.randomV6Network(random);
+    if (random.nextDouble() < knobs.privacyVpnShare()) {
+      user.privacyVpn = world.consumerVpns().get(random.nextInt(world.consumerVpns().size()));
+    }
     return user;
   }
 

@@ -10,6 +10,7 @@ package dev.vigil.simulator;
  * @param vpnUserShare employed users who use the employer's VPN when not at the office
  * @param vpnEveningShare a VPN user's private logins that also go through the VPN
  * @param cafeShare laptop logins from some other network in the home city
+ * @param privacyVpnShare users who send about half their logins through a commercial VPN (an anonymizer network)
  * @param devicePurchasesPerDay chance a user gets a new device on a given day
  * @param ispChangesPerDay chance a user moves to another broadband provider on a given day
  * @param dhcpChurnPerDay chance the home address changes on a given day
@@ -36,6 +37,7 @@ record ScenarioKnobs(
     double vpnUserShare,
     double vpnEveningShare,
     double cafeShare,
+    double privacyVpnShare,
     double devicePurchasesPerDay,
     double ispChangesPerDay,
     double dhcpChurnPerDay,
@@ -56,10 +58,10 @@ record ScenarioKnobs(
     int maxFailuresBeforeTakeover) {
 
   static final ScenarioKnobs STANDARD = new ScenarioKnobs(
-      0.30, 0.02, 0.10, 0.10, 0.10, 0.03, 0.002, 0.0007, 0.05, 0.04, 0.004, 0.08,
+      0.30, 0.02, 0.10, 0.10, 0.10, 0.03, 0.02, 0.002, 0.0007, 0.05, 0.04, 0.004, 0.08,
       3, 3, 6, 24, 8, 8, 0.40, 0.35, 0.10, 0.60, 1, 3);
 
   static final ScenarioKnobs HARD = new ScenarioKnobs(
-      0.45, 0.05, 0.20, 0.25, 0.30, 0.06, 0.005, 0.0015, 0.08, 0.05, 0.006, 0.12,
+      0.45, 0.05, 0.20, 0.25, 0.30, 0.06, 0.05, 0.005, 0.0015, 0.08, 0.05, 0.006, 0.12,
       3, 4, 6, 30, 8, 10, 0.10, 0.30, 0.70, 0.10, 4, 1);
 }

@@ -34,6 +34,9 @@ final class SimUser {
   final Device[] devices;
   int deviceCount;
 
+  /** A commercial VPN the user turns on now and then; {@code null} for most users. */
+  @Nullable Network privacyVpn;
+
   /** A session hijack waiting for this user's first success on or after {@link #hijackDay}. */
   @Nullable Campaign hijack;
   int hijackDay = -1;

@@ -72,7 +72,7 @@ final class Takeovers {
     SimUser victim = newVictim(random);
     long at = timeline.startSecond() + (long) (random.nextDouble() * (timeline.endSecond() - timeline.startSecond()));
     Network network = world.anyAnonymizer(random);
-    boolean tor = network.asOrg().contains("Privacy") || network.asOrg().contains("Onion") || random.nextDouble() < 0.2;
+    boolean tor = world.torExits().contains(network) || random.nextDouble() < 0.2;
     String agent = tor ? ScriptedAgents.TOR_BROWSER : ScriptedAgents.anyBrowser(at, 2, random);
     login(victim, at, Origin.in(network.anyPrefix(random), random), new Client(agent, null), campaign, random);
   }

@@ -16,18 +16,22 @@ final class World {
   private final List<Country> populated;
   private final Map<String, Country> byCode;
   private final List<Network> hosting;
+  private final List<Network> vpns;
+  private final List<Network> torExits;
   private final List<Network> anonymizers;
   private final List<Network> companies;
   private final Network cloudProxy;
   private final double populationTotal;
 
-  World(List<Country> countries, List<Network> hosting, List<Network> anonymizers, List<Network> companies,
-      Network cloudProxy) {
+  World(List<Country> countries, List<Network> hosting, List<Network> vpns, List<Network> torExits,
+      List<Network> companies, Network cloudProxy) {
     this.countries = List.copyOf(countries);
     this.populated = countries.stream().filter(Country::populated).toList();
     this.byCode = countries.stream().collect(Collectors.toUnmodifiableMap(Country::code, Function.identity()));
     this.hosting = List.copyOf(hosting);
-    this.anonymizers = List.copyOf(anonymizers);
+    this.vpns = List.copyOf(vpns);
+    this.torExits = List.copyOf(torExits);
+    this.anonymizers = java.util.stream.Stream.concat(vpns.stream(), torExits.stream()).toList();
     this.companies = List.copyOf(companies);
     this.cloudProxy = cloudProxy;
     this.populationTotal = populated.stream().mapToDouble(Country::users).sum();
@@ -58,8 +62,18 @@ final class World {
     return hosting;
   }
 
+  /** Commercial VPNs and Tor exits. */
   List<Network> anonymizers() {
     return anonymizers;
+  }
+
+  /** Commercial VPN providers: privacy-minded people use them too. */
+  List<Network> consumerVpns() {
+    return vpns;
+  }
+
+  List<Network> torExits() {
+    return torExits;
   }
 
   /** Companies whose offices and VPN egress users work behind. */
