@@ -101,54 +101,55 @@ final class LegitimateTraffic {
     }
     Device device = pickDevice(user, random);
     Client client = random.nextDouble() < 0.02 ? new Client(device.userAgentAt(at), null) : device.client(at);
-    boolean away = !where.equals(user.home);
     boolean workHours = localHour >= 8.5 && localHour < 17.5 && weekdayFactor(dayStart) > 1;
-    Prefix prefix;
-    IpAddress ip;
-    double roll = random.nextDouble();
+    Origin origin = origin(user, device, where, workHours, random);
+    attempts(user, day, at, origin.ip(), origin.geo(), client, random);
+  }
+
+  /** The network a visit comes through: the heart of what makes legitimate traffic look suspicious. */
+  private Origin origin(SimUser user, Device device, City where, boolean workHours, SplittableRandom random) {
     Network privacyVpn = user.privacyVpn;
     if (privacyVpn != null && random.nextBoolean()) {
       // The VPN picks the exit nearest to wherever the user is: the geo moves, the user did not.
-      prefix = privacyVpn.nearestPrefix(where);
-      ip = IpAddress.ofV4(prefix.randomV4(random));
-    } else if (away) {
-      if (device.platform.phone && roll < knobs.roamingShare()) {
-        // Roaming data is tunnelled home: the address (and its geo) says the user never left.
-        prefix = user.carrierPrefix;
-        ip = carrierAddress(user, random);
-      } else if (user.vpnUser && user.vpnEgress != null && roll < 0.4) {
-        prefix = user.vpnEgress;
-        ip = IpAddress.ofV4(prefix.randomV4(random));
-      } else if (roll < 0.55) {
-        prefix = world.country(where).anyMobile(random).prefixNear(where, random);
-        ip = IpAddress.ofV4(prefix.randomV4(random));
-      } else {
-        prefix = world.country(where).anyResidential(random).prefixNear(where, random);
-        ip = IpAddress.ofV4(prefix.randomV4(random));
-      }
-    } else if (device.platform.phone) {
-      if (roll < 0.65) {
-        prefix = user.carrierPrefix;
-        ip = carrierAddress(user, random);
-      } else {
-        prefix = user.homePrefix;
-        ip = user.homeAddress(random);
-      }
-    } else if (workHours && user.office != null && !(user.vpnUser && roll < 0.3)) {
-      prefix = user.office;
-      // A company NATs everyone behind one address; a cloud proxy node hands out many.
-      ip = IpAddress.ofV4(prefix.geo().asn() == world.cloudProxy().asn() ? prefix.randomV4(random) : user.officeV4);
-    } else if (user.vpnEgress != null && (workHours || (user.vpnUser && roll < knobs.vpnEveningShare()))) {
-      prefix = user.vpnEgress;
-      ip = IpAddress.ofV4(prefix.randomV4(random));
-    } else if (roll < knobs.cafeShare()) {
-      prefix = world.country(user.home).anyResidential(random).prefixNear(user.home, random);
-      ip = IpAddress.ofV4(prefix.randomV4(random));
-    } else {
-      prefix = user.homePrefix;
-      ip = user.homeAddress(random);
+      return Origin.in(privacyVpn.nearestPrefix(where), random);
     }
-    attempts(user, day, at, ip, prefix.geo(), client, random);
+    double roll = random.nextDouble();
+    if (!where.equals(user.home)) {
+      return awayOrigin(user, device, where, roll, random);
+    }
+    if (device.platform.phone) {
+      return roll < 0.65
+          ? new Origin(carrierAddress(user, random), user.carrierPrefix.geo())
+          : new Origin(user.homeAddress(random), user.homePrefix.geo());
+    }
+    Prefix office = user.office;
+    if (workHours && office != null && !(user.vpnUser && roll < 0.3)) {
+      // A company NATs everyone behind one address; a cloud proxy node hands out many.
+      boolean proxied = office.geo().asn() == world.cloudProxy().asn();
+      return new Origin(IpAddress.ofV4(proxied ? office.randomV4(random) : user.officeV4), office.geo());
+    }
+    Prefix vpn = user.vpnEgress;
+    if (vpn != null && (workHours || (user.vpnUser && roll < knobs.vpnEveningShare()))) {
+      return Origin.in(vpn, random);
+    }
+    if (roll < knobs.cafeShare()) {
+      return Origin.in(world.country(user.home).anyResidential(random).prefixNear(user.home, random), random);
+    }
+    return new Origin(user.homeAddress(random), user.homePrefix.geo());
+  }
+
+  private Origin awayOrigin(SimUser user, Device device, City where, double roll, SplittableRandom random) {
+    if (device.platform.phone && roll < knobs.roamingShare()) {
+      // Roaming data is tunnelled home: the address (and its geo) says the user never left.
+      return new Origin(carrierAddress(user, random), user.carrierPrefix.geo());
+    }
+    Prefix vpn = user.vpnEgress;
+    if (user.vpnUser && vpn != null && roll < 0.4) {
+      return Origin.in(vpn, random);
+    }
+    Country country = world.country(where);
+    Network network = roll < 0.55 ? country.anyMobile(random) : country.anyResidential(random);
+    return Origin.in(network.prefixNear(where, random), random);
   }
 
   private static IpAddress carrierAddress(SimUser user, SplittableRandom random) {
