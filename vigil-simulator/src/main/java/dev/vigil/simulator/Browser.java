@@ -31,7 +31,7 @@ enum Browser {
   int versionAt(long epochSecond, int lagDays) {
     long days = Math.floorDiv(epochSecond - anchorEpochSecond, 86_400L) - lagDays;
     int major = anchorMajor + (int) Math.floorDiv(days, cadenceDays);
-    int minor = this == SAFARI ? (int) (Math.floorMod(days, cadenceDays) / 61) : 0;
+    int minor = this == SAFARI ? Math.floorMod(days, cadenceDays) / 61 : 0;
     return major * 100 + minor;
   }
 

@@ -48,7 +48,7 @@ final class Places {
     Geo geo = event.geo();
     City city = cities.get(geo.country() + "/" + geo.city());
     long local = event.timestamp().getEpochSecond() + city.utcOffsetMinutes() * 60L;
-    return (int) Math.floorMod(local / 3600, 24);
+    return Math.floorMod(local / 3600, 24);
   }
 
   static double distanceKm(LoginEvent a, LoginEvent b) {
