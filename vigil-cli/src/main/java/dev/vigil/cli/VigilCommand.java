@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = "Vigil, the login-risk engine: assesses login events and explains every decision.",
-    // SimulateCommand (built on the simulator branch) joins this list when that branch is merged.
-    subcommands = {ReplayCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SimulateCommand.class, ReplayCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
