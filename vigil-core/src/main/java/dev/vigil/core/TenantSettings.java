@@ -29,7 +29,7 @@ public record TenantSettings(DetectionSettings detection, ScoringSettings scorin
 
   public static TenantSettings defaults() {
     return new TenantSettings(DetectionSettings.defaults(), ScoringSettings.defaults(), PolicySettings.defaults(),
-        0.25);
+        0.1);
   }
 
   public TenantSettings withDetection(DetectionSettings newDetection) {

@@ -190,7 +190,8 @@ public final class VigilEngine {
       case DENY -> 0f;
     };
     if (weight > 0) {
-      profile.learn(features, weight, login.network().obscuresLocation());
+      profile.learn(features, weight, login.network().obscuresLocation(),
+          login.network().category() == dev.vigil.core.enrich.NetworkCategory.MOBILE);
       tenant.population().add(features);
     }
   }

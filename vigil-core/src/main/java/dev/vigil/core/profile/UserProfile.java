@@ -46,6 +46,7 @@ public final class UserProfile {
   private float lastLon = Float.NaN;
   private int lastCountry;
   private boolean lastObscured;
+  private boolean lastMobile;
   private int loginDay = -1;
   private short loginsToday;
 
@@ -178,6 +179,14 @@ public final class UserProfile {
     return lastObscured;
   }
 
+  /**
+   * Whether the last success came through a mobile carrier, whose geolocation is coarse (a gateway city) and,
+   * for a roaming phone, shows the home country wherever the person is.
+   */
+  public boolean lastMobile() {
+    return lastMobile;
+  }
+
   public int lastEventSecond() {
     return lastEventSecond;
   }
@@ -238,7 +247,7 @@ public final class UserProfile {
    * Learns a successful login: its values gain {@code weight} (1 for a clean login, less for one the engine
    * doubted), its address joins the recent ring, its hour the histogram, and it becomes the last success.
    */
-  public void learn(LoginFeatures login, float weight, boolean obscured) {
+  public void learn(LoginFeatures login, float weight, boolean obscured, boolean mobile) {
     for (Feature feature : Feature.values()) {
       int key = login.key(feature);
       if (key != 0) {
@@ -260,6 +269,7 @@ public final class UserProfile {
       lastLon = login.lon();
       lastCountry = login.key(Feature.COUNTRY);
       lastObscured = obscured;
+      lastMobile = mobile;
     }
   }
 
@@ -313,6 +323,7 @@ public final class UserProfile {
     out.writeFloat(lastLon);
     out.writeInt(lastCountry);
     out.writeBoolean(lastObscured);
+    out.writeBoolean(lastMobile);
     out.writeInt(loginDay);
     out.writeShort(loginsToday);
   }
@@ -346,6 +357,7 @@ public final class UserProfile {
     p.lastLon = in.readFloat();
     p.lastCountry = in.readInt();
     p.lastObscured = in.readBoolean();
+    p.lastMobile = in.readBoolean();
     p.loginDay = in.readInt();
     p.loginsToday = in.readShort();
     return p;
@@ -368,7 +380,7 @@ public final class UserProfile {
         && decayDay == p.decayDay && lastEventSecond == p.lastEventSecond
         && lastSuccessSecond == p.lastSuccessSecond && Float.compare(lastLat, p.lastLat) == 0
         && Float.compare(lastLon, p.lastLon) == 0 && lastCountry == p.lastCountry
-        && lastObscured == p.lastObscured
+        && lastObscured == p.lastObscured && lastMobile == p.lastMobile
         && loginDay == p.loginDay && loginsToday == p.loginsToday;
   }
 

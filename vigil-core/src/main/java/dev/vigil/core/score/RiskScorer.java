@@ -34,8 +34,12 @@ public final class RiskScorer {
       PopulationStats population, double forestScore, ScoringSettings settings) {
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
+    double maturity = profile == null ? 1 : settings.maturity(profile.successes());
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
+      if (scalesWithHistory(signal.type())) {
+        w *= maturity;
+      }
       weighted.add(signal.withWeight(w));
       keep *= 1 - w;
     }
@@ -59,6 +63,14 @@ public final class RiskScorer {
     weighted.sort(Comparator.comparingDouble(Signal::weight).reversed());
     int score = (int) Math.round(100 * (1 - keep));
     return new Score(Math.max(0, Math.min(100, score)), weighted);
+  }
+
+  private static boolean scalesWithHistory(SignalType type) {
+    return switch (type) {
+      case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR -> true;
+      case NEW_COUNTRY, IMPOSSIBLE_TRAVEL, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES,
+          ANONYMIZER, HOSTING_NETWORK, BLOCKLISTED_IP, SCRIPTED_CLIENT, ANOMALY -> false;
+    };
   }
 
   /**

@@ -18,9 +18,12 @@ import java.util.Map;
  * @param modelScale how many log units move the model's probability from one half to about 73%
  * @param modelEnabled whether the statistical model contributes (off for ablation)
  * @param forest how the tenant's Isolation Forest contributes
+ * @param matureHistory successful logins after which a user's unfamiliar device, network or hour counts in full;
+ *     before that it counts in proportion (a young profile has not yet seen the user's second device or their
+ *     phone's carrier), never below a third. New countries always count in full.
  */
 public record ScoringSettings(Map<SignalType, Double> weights, double modelCenter, double modelScale,
-    boolean modelEnabled, Forest forest) {
+    boolean modelEnabled, Forest forest, int matureHistory) {
 
   /**
    * The Isolation Forest's part: an anomaly score {@code s} (about 0.5 ordinary, near 1 anomalous) becomes the
@@ -62,6 +65,9 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     }
     weights = Map.copyOf(copy);
     java.util.Objects.requireNonNull(forest, "forest");
+    if (matureHistory < 1) {
+      throw new IllegalArgumentException("scoring.matureHistory must be at least 1: " + matureHistory);
+    }
     if (!(modelScale > 0)) {
       throw new IllegalArgumentException("scoring.modelScale must be positive: " + modelScale);
     }
@@ -70,11 +76,11 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
   public static ScoringSettings defaults() {
     EnumMap<SignalType, Double> w = new EnumMap<>(SignalType.class);
     w.put(SignalType.NEW_IP, 0.02);
-    w.put(SignalType.NEW_NETWORK, 0.08);
+    w.put(SignalType.NEW_NETWORK, 0.12);
     w.put(SignalType.NEW_ASN, 0.15);
     w.put(SignalType.NEW_COUNTRY, 0.30);
     w.put(SignalType.NEW_CITY, 0.05);
-    w.put(SignalType.NEW_DEVICE, 0.15);
+    w.put(SignalType.NEW_DEVICE, 0.30);
     w.put(SignalType.UNUSUAL_HOUR, 0.08);
     w.put(SignalType.IMPOSSIBLE_TRAVEL, 0.60);
     w.put(SignalType.BRUTE_FORCE, 0.60);
@@ -85,7 +91,15 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     w.put(SignalType.HOSTING_NETWORK, 0.30);
     w.put(SignalType.BLOCKLISTED_IP, 0.66);
     w.put(SignalType.SCRIPTED_CLIENT, 0.35);
-    return new ScoringSettings(w, 6.0, 1.5, true, Forest.defaults());
+    return new ScoringSettings(w, 6.0, 1.5, true, Forest.defaults(), 10);
+  }
+
+  /**
+   * How much a user's history vouches for its novelty signals: 1 from {@code matureHistory} successes on, in
+   * proportion before, never below a third.
+   */
+  public double maturity(int successes) {
+    return Math.max(1.0 / 3, Math.min(1.0, successes / (double) matureHistory));
   }
 
   /** The weight of a signal of {@code type} raised at {@code severity}. */
@@ -104,12 +118,12 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
 
   /** These settings with the statistical model on or off. */
   public ScoringSettings withModel(boolean enabled) {
-    return new ScoringSettings(weights, modelCenter, modelScale, enabled, forest);
+    return new ScoringSettings(weights, modelCenter, modelScale, enabled, forest, matureHistory);
   }
 
   /** These settings with the Isolation Forest on or off. */
   public ScoringSettings withForest(boolean enabled) {
     return new ScoringSettings(weights, modelCenter, modelScale, modelEnabled,
-        new Forest(enabled, forest.floor(), forest.span(), forest.weight()));
+        new Forest(enabled, forest.floor(), forest.span(), forest.weight()), matureHistory);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * surge of failures well above the tenant's baseline (default ≥ 15 in 10 minutes and 5× the baseline) most of
  * which carry a stuffing mark (unknown user, scripted client, hosting network) — the pattern of a botnet that
  * rotates addresses faster than any per-source rule can see. During a surge, every attempt that carries a mark,
- * and every success from a network the user does not know, is raised: the campaign raises every account's risk.
+ * and every success from an AS the user does not know, is raised: the campaign raises every account's risk.
  * False positives: a tenant-wide outage (failures, but no marks), a marketing e-mail bringing back users who
  * forgot their names (unknown users, but from familiar consumer networks and browsers).
  */
@@ -39,8 +39,10 @@ final class CredentialStuffingDetector implements Detector {
       return;
     }
     boolean marked = context.isUnknownUser() || context.login().userAgent().automated() || context.obscuredNetwork();
+    // A new address inside the user's own provider is DHCP churn, not the campaign: only a success from an AS
+    // the user has never used is raised.
     boolean unfamiliarSuccess = context.isSuccess() && context.hasHistory()
-        && !context.familiar(dev.vigil.core.profile.Feature.NETWORK);
+        && !context.familiar(dev.vigil.core.profile.Feature.ASN);
     if (marked || unfamiliarSuccess) {
       found.raise(SignalType.CREDENTIAL_STUFFING, marked ? Severity.HIGH : Severity.MEDIUM, String.format(Locale.ROOT,
           "tenant-wide surge: %d failures in %d min (%.0f expected), %.0f%% from scripts, hosting or unknown users",

@@ -76,8 +76,8 @@ public final class DetectionContext {
 
   /**
    * Whether the user already knows this login's value of {@code feature}: its decayed weight is at least
-   * {@value #FAMILIAR_WEIGHT} — one allowed login, or two challenged ones (a single challenged login, which may
-   * have been an attacker's, is not enough to vouch for a place).
+   * {@value #FAMILIAR_WEIGHT} — one allowed login, or three to four challenged ones (a challenged login may have
+   * been an attacker's who then failed the challenge; the engine cannot tell, so it vouches only a little).
    */
   public boolean familiar(Feature feature) {
     return profile != null && profile.weight(feature, features.key(feature)) >= FAMILIAR_WEIGHT;
@@ -113,6 +113,11 @@ public final class DetectionContext {
     }
     int now = features.second();
     return activity.window(now - (int) window.toSeconds(), now);
+  }
+
+  /** The tenant's population statistics (successful logins by feature value). */
+  public dev.vigil.core.profile.PopulationStats population() {
+    return tenant.population();
   }
 
   /** The tenant's activity over the last {@code minutes} minutes, this attempt included. */

@@ -2,37 +2,50 @@ package dev.vigil.core.signal;
 
 import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.UserProfile;
 
 /**
  * NEW_DEVICE: a device id, or a user-agent family (browser + OS + device class), the user has not used.
  *
- * <p>Targets takeover from the attacker's machine. Evidence: an unseen device cookie is strong (MEDIUM); an
- * unseen UA family without a cookie is weaker. A browser update keeps its family (the version is not part of
+ * <p>Targets takeover from the attacker's machine. Evidence: an unseen device cookie, or none from a user whose
+ * logins nearly always carry one (MEDIUM; HIGH on an unfamiliar network or with an unseen UA family); an unseen UA
+ * family alone is weaker. A browser update keeps its family (the version is not part of
  * it), so it is not a new device. False positives: new phones and laptops — usually bought and first used at
  * home, which is why the scorer needs another unfamiliar feature before it challenges.
  */
 final class DeviceDetector implements Detector {
+  /** Below this share of the user's logins without a device id, a login without one is out of character. */
+  private static final float RARELY_WITHOUT_DEVICE_ID = 0.2f;
+
   @Override
   public void inspect(DetectionContext context, Signals found) {
-    if (!context.hasHistory()) {
+    UserProfile profile = context.profile();
+    if (profile == null || !context.hasHistory()) {
       return;
     }
     LoginFeatures login = context.features();
     boolean hasDeviceId = login.key(Feature.DEVICE) != LoginFeatures.ABSENT;
-    boolean newDevice = hasDeviceId && !context.familiar(Feature.DEVICE);
+    float deviceTotal = profile.total(Feature.DEVICE);
+    boolean missingId = !hasDeviceId && deviceTotal > 0
+        && profile.weight(Feature.DEVICE, LoginFeatures.ABSENT) < RARELY_WITHOUT_DEVICE_ID * deviceTotal;
+    boolean newId = hasDeviceId && !context.familiar(Feature.DEVICE);
     boolean newFamily = login.key(Feature.UA_FAMILY) != LoginFeatures.ABSENT && !context.familiar(Feature.UA_FAMILY);
+    // An unknown device on an unknown network is the targeted attacker's signature (the victim's exact user
+    // agent, from elsewhere, without the victim's device cookie); a new device at home is a purchase.
+    boolean elsewhere = !context.familiar(Feature.NETWORK);
     String what = context.login().userAgent().display();
-    if (newDevice && newFamily) {
-      found.raise(SignalType.NEW_DEVICE, Severity.HIGH, "first login from an unknown device (" + what + ")");
-    } else if (newDevice) {
-      found.raise(SignalType.NEW_DEVICE, Severity.MEDIUM, "unknown device id, known browser (" + what + ")");
+    String where = elsewhere ? ", on an unfamiliar network" : "";
+    if ((newId || missingId) && newFamily) {
+      found.raise(SignalType.NEW_DEVICE, Severity.HIGH, "first login from an unknown device (" + what + ")" + where);
+    } else if (newId) {
+      found.raise(SignalType.NEW_DEVICE, elsewhere ? Severity.HIGH : Severity.MEDIUM,
+          "unknown device id, known browser (" + what + ")" + where);
+    } else if (missingId) {
+      found.raise(SignalType.NEW_DEVICE, elsewhere ? Severity.HIGH : Severity.MEDIUM,
+          "no device id, where the user's logins nearly always carry one (" + what + ")" + where);
     } else if (newFamily) {
-      found.raise(SignalType.NEW_DEVICE, hasDeviceId ? Severity.LOW : Severity.MEDIUM,
-          "first login with " + what);
-    } else if (!hasDeviceId && context.profile() != null
-        && context.profile().weight(Feature.DEVICE, LoginFeatures.ABSENT) < 0.05f
-        && context.profile().total(Feature.DEVICE) > 0) {
-      found.raise(SignalType.NEW_DEVICE, Severity.LOW, "no device id, where the user always has one");
+      found.raise(SignalType.NEW_DEVICE, hasDeviceId || elsewhere ? Severity.MEDIUM : Severity.LOW,
+          "first login with " + what + where);
     }
   }
 }

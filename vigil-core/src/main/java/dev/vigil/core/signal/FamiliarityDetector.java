@@ -1,5 +1,6 @@
 package dev.vigil.core.signal;
 
+import dev.vigil.core.enrich.NetworkCategory;
 import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.LoginFeatures;
 import dev.vigil.core.profile.UserProfile;
@@ -14,10 +15,22 @@ import dev.vigil.core.profile.UserProfile;
  * scorer weighs a new AS and a new country far above a new address.
  */
 final class FamiliarityDetector implements Detector {
+  /** A tenant needs this many successful logins before a country's rarity in it means anything. */
+  private static final long POPULATION_FLOOR = 1_000;
+  /** A country below this share of the tenant's logins is rare there. */
+  private static final double RARE_COUNTRY_SHARE = 0.005;
+
   @Override
   public void inspect(DetectionContext context, Signals found) {
     UserProfile profile = context.profile();
-    if (profile == null || !context.hasHistory()) {
+    if (profile == null) {
+      return;
+    }
+    if (!context.hasHistory()) {
+      // Too little history for most features to be "new" (a user's second device is not news), but a country
+      // change is rare enough to count after a single success, and for an account with no history at all a
+      // country that is rare in the whole tenant is what a takeover of a dormant account looks like.
+      youngAccount(context, profile, found);
       return;
     }
     LoginFeatures login = context.features();
@@ -27,7 +40,13 @@ final class FamiliarityDetector implements Detector {
           "address " + event.ip().masked() + " not among the last " + profile.ipCount() + " successful ones");
     }
     if (!context.familiar(Feature.NETWORK)) {
-      found.raise(SignalType.NEW_NETWORK, Severity.MEDIUM,
+      // Carriers and VPNs hand out addresses from large rotating pools: a new /24 in an AS the user knows, of
+      // such a network, says little.
+      NetworkCategory category = context.login().network().category();
+      boolean rotatingPool = category == NetworkCategory.MOBILE || category == NetworkCategory.ANONYMIZER
+          || category == NetworkCategory.HOSTING;
+      Severity severity = rotatingPool && context.familiar(Feature.ASN) ? Severity.LOW : Severity.MEDIUM;
+      found.raise(SignalType.NEW_NETWORK, severity,
           "first login from network " + event.ip().networkText().replaceFirst("\\.0/24$", ".xxx/24"));
     }
     if (login.key(Feature.ASN) != 0 && !context.familiar(Feature.ASN)) {
@@ -41,6 +60,30 @@ final class FamiliarityDetector implements Detector {
           "first login from " + LoginFeatures.countryCode(country) + "; usual " + usualCountries(profile));
     } else if (login.key(Feature.CITY) != 0 && !context.familiar(Feature.CITY)) {
       found.raise(SignalType.NEW_CITY, Severity.LOW, "first login from " + context.login().geo().city());
+    }
+  }
+
+  private static void youngAccount(DetectionContext context, UserProfile profile, Signals found) {
+    int country = context.features().key(Feature.COUNTRY);
+    if (country == 0) {
+      return;
+    }
+    if (profile.successes() > 0) {
+      if (!context.familiar(Feature.COUNTRY)) {
+        found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM, "first login from " + LoginFeatures.countryCode(country)
+            + "; usual " + usualCountries(profile) + " (short history)");
+      }
+      return;
+    }
+    var population = context.population();
+    long total = population.total(Feature.COUNTRY);
+    if (total >= POPULATION_FLOOR) {
+      double share = population.count(Feature.COUNTRY, country) / (double) total;
+      if (share < RARE_COUNTRY_SHARE) {
+        found.raise(SignalType.NEW_COUNTRY, Severity.LOW, String.format(java.util.Locale.ROOT,
+            "first login of this account, from %s: %.2f%% of this tenant's logins", LoginFeatures.countryCode(country),
+            share * 100));
+      }
     }
   }
 

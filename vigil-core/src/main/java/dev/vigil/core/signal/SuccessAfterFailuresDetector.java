@@ -10,7 +10,7 @@ import dev.vigil.core.signal.DetectionContext.SourceLevel;
  *
  * <p>Evidence: the account failed at least 3 times in the last 30 minutes, or this address failed against at
  * least 3 other accounts in that time (a sprayed or stuffed password that hit). False positives: the user who
- * forgot their password and then remembered it — from their own network and device, which makes it LOW; from
+ * forgot their password and then remembered it — from their own provider and device, which makes it LOW; from
  * an unfamiliar network and device it is HIGH.
  */
 final class SuccessAfterFailuresDetector implements Detector {
@@ -25,7 +25,9 @@ final class SuccessAfterFailuresDetector implements Detector {
     int failures = profile.failuresBetween(now - (int) settings.window().toSeconds(), now);
     long minutes = settings.window().toMinutes();
     if (failures >= settings.failures()) {
-      boolean atHome = context.familiar(Feature.NETWORK) && (context.familiar(Feature.DEVICE)
+      // "At home" is the user's own provider (a forgotten password is often typed after a router restart gave a
+      // new address) and a device they use.
+      boolean atHome = context.familiar(Feature.ASN) && (context.familiar(Feature.DEVICE)
           || context.familiar(Feature.UA_FAMILY));
       found.raise(SignalType.SUCCESS_AFTER_FAILURES, atHome ? Severity.LOW : Severity.HIGH,
           "success after " + failures + " failures in " + minutes + " min"
