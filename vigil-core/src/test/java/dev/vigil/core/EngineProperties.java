@@ -55,16 +55,20 @@ class EngineProperties {
 
   @Property(tries = 20)
   void aRestoredEngineContinuesExactlyWhereTheSnapshotLeftOff(@ForAll long seed) throws IOException {
-    List<LoginEvent> events = RandomTraffic.of(seed, 400, 10);
-    VigilEngine original = VigilEngine.builder().build();
-    assessAll(original, events.subList(0, 200));
+    List<LoginEvent> events = RandomTraffic.of(seed, 1200, 10);
+    // The forest is off by default; switched on here so that its snapshot is proven too.
+    TenantSettings withForest = TenantSettings.defaults().withScoring(TenantSettings.defaults().scoring().withForest(true));
+    EngineSettings settings = EngineSettings.defaults().withTenantDefaults(withForest);
+    VigilEngine original = VigilEngine.builder().settings(settings).build();
+    assessAll(original, events.subList(0, 1000));
     ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
     original.writeSnapshot(snapshot);
 
-    VigilEngine restored = VigilEngine.builder().restore(new ByteArrayInputStream(snapshot.toByteArray())).build();
+    VigilEngine restored = VigilEngine.builder().settings(settings)
+        .restore(new ByteArrayInputStream(snapshot.toByteArray())).build();
     // Source counters are not snapshotted (they look back at most an hour): compare only what the profile and
     // tenant statistics decide, by giving both engines an hour of quiet first.
-    List<LoginEvent> later = events.subList(200, 400).stream()
+    List<LoginEvent> later = events.subList(1000, 1200).stream()
         .map(e -> Logins.login(e.userId()).tenant(e.tenantId()).eventId(e.eventId() + "-later")
             .at(e.timestamp().plus(java.time.Duration.ofDays(400))).event())
         .toList();

@@ -284,6 +284,39 @@ class EngineScenarioTest {
   }
 
   @Test
+  void theIsolationForestWhenSwitchedOnExplainsWhatItFinds() {
+    TenantSettings withForest = TenantSettings.defaults().withScoring(TenantSettings.defaults().scoring().withForest(true));
+    VigilEngine forested = VigilEngine.builder()
+        .settings(EngineSettings.defaults().withTenantDefaults(withForest)).build();
+    // 40 users × 20 days of ordinary variety (home and office, two devices, hours that wander): 800 allowed
+    // successes train the tenant's forest. A forest can only isolate along features that vary in training.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    List<LoginEvent> month = new ArrayList<>();
+    for (int u = 0; u < 40; u++) {
+      for (int d = 0; d < 20; d++) {
+        boolean office = random.nextInt(3) == 0;
+        month.add(login("user" + u).from(office ? HAMBURG : BERLIN).host(office ? 200 : u)
+            .device(random.nextInt(4) == 0 ? "p-" + u : "d-" + u)
+            .at(Instant.parse("2026-10-01T07:00:00Z").plus(Duration.ofDays(d))
+                .plus(Duration.ofMinutes(random.nextInt(240)))).event());
+      }
+    }
+    month.sort(java.util.Comparator.comparing(LoginEvent::timestamp));
+    month.forEach(forested::assess);
+
+    Assessment odd = forested.assess(login("user3").from(SAO_PAULO).device("d-x").userAgent(Logins.FIREFOX_LINUX)
+        .at("2026-10-21T03:00:00Z").event());
+    Assessment usual = forested.assess(login("user4").from(BERLIN).host(4).device("d-4")
+        .at("2026-10-21T08:28:00Z").event());
+
+    assertThat(odd.signals()).anySatisfy(s -> {
+      assertThat(s.type()).isEqualTo(SignalType.ANOMALY);
+      assertThat(s.detail()).startsWith("isolation forest");
+    });
+    assertThat(usual.signals()).noneMatch(s -> s.detail().startsWith("isolation forest"));
+  }
+
+  @Test
   void aDetectorThatThrowsNeverFailsTheAssessment() {
     List<Detector> detectors = new ArrayList<>(Detectors.builtIn());
     detectors.add((context, found) -> {
