@@ -97,7 +97,7 @@ public record IpAddress(long high, long low, boolean v4) {
    */
   public String masked() {
     if (v4) {
-      return v4Text(low).replaceFirst("\\.\\d+$", ".xxx");
+      return ((low >>> 24) & 0xFF) + "." + ((low >>> 16) & 0xFF) + "." + ((low >>> 8) & 0xFF) + ".xxx";
     }
     int[] groups = groups();
     return Integer.toHexString(groups[0]) + ':' + Integer.toHexString(groups[1]) + ':'
@@ -113,6 +113,11 @@ public record IpAddress(long high, long low, boolean v4) {
       return (low & 0xFFFF_FF00L) | (1L << 40);
     }
     return (high & 0xFFFF_FFFF_FFFF_0000L) | 0x1L;
+  }
+
+  /** The network as shown to people: {@code 81.2.69.xxx/24}, or {@code 2001:db8:1::/48} (which hides the host). */
+  public String maskedNetwork() {
+    return v4 ? masked() + "/24" : networkText();
   }
 
   /** The network key as text, e.g. {@code 81.2.69.0/24} or {@code 2001:db8:1::/48}. */

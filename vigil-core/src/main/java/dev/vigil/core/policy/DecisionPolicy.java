@@ -27,8 +27,12 @@ public final class DecisionPolicy {
         return Decision.DENY;
       }
     }
-    if (score >= policy.denyAt() && signals.stream().anyMatch(s -> s.type().attackEvidence())) {
-      return Decision.DENY;
+    if (score >= policy.denyAt()) {
+      for (Signal signal : signals) {
+        if (signal.type().attackEvidence()) {
+          return Decision.DENY;
+        }
+      }
     }
     if (score >= policy.challengeAt()) {
       return Decision.CHALLENGE;
@@ -61,19 +65,28 @@ public final class DecisionPolicy {
         }
       }
     }
-    boolean campaign = signals.stream().anyMatch(s -> s.type() == SignalType.CREDENTIAL_STUFFING
-        || s.type() == SignalType.PASSWORD_SPRAY || s.type() == SignalType.BRUTE_FORCE);
+    boolean campaign = any(signals, SignalType.CREDENTIAL_STUFFING, SignalType.PASSWORD_SPRAY, SignalType.BRUTE_FORCE);
     if (score >= policy.incidentAt() || (campaign && decision != Decision.ALLOW)) {
       actions.add(Action.OPEN_INCIDENT);
     }
     if (RiskLevel.of(score) == RiskLevel.CRITICAL && decision != Decision.ALLOW) {
       actions.add(Action.PAGE);
-      boolean takeover = signals.stream().anyMatch(s -> s.type() == SignalType.IMPOSSIBLE_TRAVEL
-          || s.type() == SignalType.SUCCESS_AFTER_FAILURES);
+      boolean takeover = any(signals, SignalType.IMPOSSIBLE_TRAVEL, SignalType.SUCCESS_AFTER_FAILURES);
       if (success && decision == Decision.DENY && takeover) {
         actions.add(Action.FREEZE);
       }
     }
     return actions;
+  }
+
+  private static boolean any(List<Signal> signals, SignalType... types) {
+    for (Signal signal : signals) {
+      for (SignalType type : types) {
+        if (signal.type() == type) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

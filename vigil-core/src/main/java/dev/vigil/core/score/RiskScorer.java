@@ -48,16 +48,16 @@ public final class RiskScorer {
       double p = StatisticalRiskModel.probability(logRisk, settings.modelCenter(), settings.modelScale());
       if (p >= MODEL_LISTING_FLOOR) {
         Severity severity = p >= 0.8 ? Severity.HIGH : p >= 0.4 ? Severity.MEDIUM : Severity.LOW;
-        weighted.add(new Signal(SignalType.ANOMALY, severity, Math.min(0.99, p), String.format(Locale.ROOT,
-            "login %.0f× more typical of the population than of this user", Math.exp(Math.min(logRisk, 30)))));
+        weighted.add(new Signal(SignalType.ANOMALY, severity, Math.min(0.99, p), 
+            "login " + Math.round(Math.exp(Math.min(logRisk, 30))) + "× more typical of the population than of this user"));
         keep *= 1 - Math.min(0.99, p);
       }
     }
     double forest = settings.forest().probability(forestScore);
     if (forest >= MODEL_LISTING_FLOOR) {
       Severity severity = forest >= 0.4 ? Severity.MEDIUM : Severity.LOW;
-      weighted.add(new Signal(SignalType.ANOMALY, severity, forest, String.format(Locale.ROOT,
-          "isolation forest: unlike this tenant's usual logins (anomaly score %.2f)", forestScore)));
+      weighted.add(new Signal(SignalType.ANOMALY, severity, forest, 
+          "isolation forest: unlike this tenant's usual logins (anomaly score " + Math.round(forestScore * 100) / 100.0 + ")"));
       keep *= 1 - forest;
     }
     weighted.sort(Comparator.comparingDouble(Signal::weight).reversed());

@@ -47,7 +47,7 @@ final class FamiliarityDetector implements Detector {
           || category == NetworkCategory.HOSTING;
       Severity severity = rotatingPool && context.familiar(Feature.ASN) ? Severity.LOW : Severity.MEDIUM;
       found.raise(SignalType.NEW_NETWORK, severity,
-          "first login from network " + event.ip().networkText().replaceFirst("\\.0/24$", ".xxx/24"));
+          "first login from network " + event.ip().maskedNetwork());
     }
     if (login.key(Feature.ASN) != 0 && !context.familiar(Feature.ASN)) {
       String org = context.login().network().asOrg();

@@ -24,13 +24,17 @@ final class UnusualHourDetector implements Detector {
       double share = near / profile.hourTotal();
       if (share < settings.rareShare()) {
         found.raise(SignalType.UNUSUAL_HOUR, Severity.LOW,
-            String.format(java.util.Locale.ROOT, "login at %02d:00 local; %.0f%% of the user's logins are near that hour",
-                hour, share * 100));
+            "login at " + twoDigits(hour) + ":00 local; " + Math.round(share * 100)
+                + "% of the user's logins are near that hour");
       }
     } else if (inNight(hour, settings.nightStartHour(), settings.nightEndHour()) && profile.successes() > 0) {
       found.raise(SignalType.UNUSUAL_HOUR, Severity.LOW,
-          String.format(java.util.Locale.ROOT, "login at %02d:00 local, during the night", hour));
+          "login at " + twoDigits(hour) + ":00 local, during the night");
     }
+  }
+
+  private static String twoDigits(int hour) {
+    return hour < 10 ? "0" + hour : Integer.toString(hour);
   }
 
   private static boolean inNight(int hour, int start, int end) {
