@@ -103,6 +103,13 @@ public final class ReportFormat {
       g.drawLine(margin, margin + plot, margin + plot, margin);
       g.setColor(Color.BLACK);
       g.drawRect(margin, margin, plot, plot);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      for (int i = 0; i <= 5; i++) {
+        String tick = String.format(Locale.ROOT, "%.1f", i / 5.0);
+        int p = i * plot / 5;
+        g.drawString(tick, margin + p - 8, margin + plot + 15);
+        g.drawString(tick, margin - 28, margin + plot - p + 4);
+      }
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
       g.drawString("false positive rate (legitimate successes flagged)", margin + 80, size - 20);
       g.drawString(String.format(Locale.ROOT, "%s — AUC %.4f", r.name(), r.auc()), margin, 35);
@@ -128,14 +135,15 @@ public final class ReportFormat {
         int x = margin + (int) Math.round(e.getValue().fpr() * plot);
         int y = margin + plot - (int) Math.round(e.getValue().tpr() * plot);
         g.fillOval(x - 5, y - 5, 10, 10);
-        g.drawString(e.getKey(), margin + 10, margin + plot - 40 + 18 * k);
+        g.fillOval(margin + plot / 4 - 14, margin + plot - 60 + 18 * k - 9, 8, 8);
+        g.drawString(e.getKey(), margin + plot / 4, margin + plot - 60 + 18 * k);
         k++;
       }
       g.setColor(new Color(20, 90, 200));
       int x = margin + (int) Math.round(r.atDecision().fpr() * plot);
       int y = margin + plot - (int) Math.round(r.atDecision().tpr() * plot);
       g.drawRect(x - 5, y - 5, 10, 10);
-      g.drawString("Vigil (curve; square = its decisions)", margin + 10, margin + plot - 40 + 18 * k);
+      g.drawString("Vigil (curve; square = its decisions)", margin + plot / 4, margin + plot - 60 + 18 * k);
     } finally {
       g.dispose();
     }
