@@ -50,11 +50,8 @@ public final class AnomalyFeatures {
     if (!profile.hasLastSuccess() || !login.hasLocation() || Float.isNaN(profile.lastLat())) {
       return 0;
     }
-    double dLat = Math.toRadians(login.lat() - profile.lastLat());
-    double dLon = Math.toRadians(login.lon() - profile.lastLon());
-    double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(profile.lastLat()))
-        * Math.cos(Math.toRadians(login.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    double km = 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
+    double km = dev.vigil.core.event.GreatCircle.distanceKm(profile.lastLat(), profile.lastLon(), login.lat(),
+        login.lon());
     double hours = Math.max(1.0 / 60, Math.abs(login.second() - profile.lastSuccessSecond()) / 3600.0);
     return Math.log1p(km / hours);
   }

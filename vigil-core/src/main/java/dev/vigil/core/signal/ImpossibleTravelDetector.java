@@ -1,5 +1,6 @@
 package dev.vigil.core.signal;
 
+import dev.vigil.core.event.GreatCircle;
 import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.UserProfile;
 import java.util.Locale;
@@ -20,7 +21,6 @@ import java.util.Locale;
  * country, only a jump into an unfamiliar country counts.
  */
 final class ImpossibleTravelDetector implements Detector {
-  private static final double EARTH_RADIUS_KM = 6371.0088;
   /** A network this many of the tenant's logins came from is an office or corporate egress, not a journey. */
   static final long SHARED_NETWORK_LOGINS = 20;
 
@@ -41,7 +41,8 @@ final class ImpossibleTravelDetector implements Detector {
       return;
     }
     var settings = context.settings().travel();
-    double km = distanceKm(profile.lastLat(), profile.lastLon(), context.features().lat(), context.features().lon());
+    double km = GreatCircle.distanceKm(profile.lastLat(), profile.lastLon(), context.features().lat(),
+        context.features().lon());
     if (km < settings.minDistanceKm()) {
       return;
     }
@@ -58,14 +59,6 @@ final class ImpossibleTravelDetector implements Detector {
     }
   }
 
-  /** Great-circle distance by the haversine formula. */
-  static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-  }
 
   private static String duration(long seconds) {
     if (seconds < 3600) {
