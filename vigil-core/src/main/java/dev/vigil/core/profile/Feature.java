@@ -23,6 +23,9 @@ public enum Feature {
   /** OS family alone. */
   OS(44, 4);
 
+  /** Every feature, in order; {@code values()} copies its array on every call, which the hot path avoids. */
+  public static final java.util.List<Feature> ALL = java.util.List.of(values());
+
   /** Slots over all features: the length of a profile's key and weight arrays. */
   static final int TOTAL_SLOTS = 48;
 

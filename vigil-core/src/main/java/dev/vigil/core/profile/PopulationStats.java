@@ -27,7 +27,7 @@ public final class PopulationStats {
 
   /** Counts one successful login's values. */
   public void add(LoginFeatures login) {
-    for (Feature feature : Feature.values()) {
+    for (Feature feature : Feature.ALL) {
       int key = login.key(feature);
       if (key == 0) {
         continue;

@@ -38,6 +38,9 @@ public final class SourceActivity {
 
   /** What the source did in {@code [from, to]}. */
   public Window window(int from, int to) {
+    if (count == 0) {
+      return Window.EMPTY;
+    }
     int attempts = 0;
     int failures = 0;
     int unknownUserFailures = 0;

@@ -248,7 +248,7 @@ public final class UserProfile {
    * doubted), its address joins the recent ring, its hour the histogram, and it becomes the last success.
    */
   public void learn(LoginFeatures login, float weight, boolean obscured, boolean mobile) {
-    for (Feature feature : Feature.values()) {
+    for (Feature feature : Feature.ALL) {
       int key = login.key(feature);
       if (key != 0) {
         observe(feature, key, weight);

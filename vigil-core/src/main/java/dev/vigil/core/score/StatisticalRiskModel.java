@@ -37,7 +37,7 @@ public final class StatisticalRiskModel {
    */
   public static double logRisk(LoginFeatures login, UserProfile profile, PopulationStats population) {
     double sum = 0;
-    for (Feature feature : Feature.values()) {
+    for (Feature feature : Feature.ALL) {
       int key = login.key(feature);
       double userTotal = profile.total(feature);
       if (key == 0 || userTotal <= 0) {
