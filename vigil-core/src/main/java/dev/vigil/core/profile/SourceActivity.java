@@ -31,6 +31,13 @@ public final class SourceActivity {
     lastSecond = Math.max(lastSecond, second);
   }
 
+  /** Forgets everything (the source was idle too long to matter to any window). */
+  public void clear() {
+    count = 0;
+    next = 0;
+    lastSecond = 0;
+  }
+
   /** The latest event time recorded. */
   public int lastSecond() {
     return lastSecond;
