@@ -75,6 +75,9 @@ public record EngineSettings(TenantSettings tenantDefaults, Map<String, TenantSe
 
   /** The settings of {@code tenantId}: its own entry, else the defaults. */
   public TenantSettings forTenant(String tenantId) {
+    if (tenants.isEmpty()) {
+      return tenantDefaults; // the common case, and it spares hashing the tenant id on every login
+    }
     TenantSettings own = tenants.get(tenantId);
     return own != null ? own : tenantDefaults;
   }
