@@ -213,7 +213,8 @@ public final class VigilEngine {
 
   /** A read-only summary of a user's profile, if the engine knows the user. */
   public Optional<ProfileSummary> profileSummary(String tenantId, String userId) {
-    return state.tenant(tenantId).existingProfile(userId).map(ProfileSummary::of);
+    // A look-up must not create state: probing unknown tenants would otherwise grow the engine.
+    return state.existingTenant(tenantId).flatMap(t -> t.existingProfile(userId)).map(ProfileSummary::of);
   }
 
   /**

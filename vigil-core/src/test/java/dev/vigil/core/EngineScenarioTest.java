@@ -346,6 +346,7 @@ class EngineScenarioTest {
     history(login("alice").tenant("acme").from(BERLIN).at("2026-10-01T08:00:00Z").daily(10));
 
     assertThat(engine.profileSummary("globex", "alice")).isEmpty();
+    assertThat(engine.profileSummary("nobody-tenant", "alice")).isEmpty();
     Assessment otherTenant = engine.assess(login("alice").tenant("globex").from(SAO_PAULO).at("2026-10-12T08:00:00Z").event());
     assertThat(otherTenant.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY);
   }

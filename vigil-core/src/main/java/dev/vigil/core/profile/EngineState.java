@@ -38,6 +38,11 @@ public final class EngineState {
     return tenants.computeIfAbsent(tenantId, id -> new TenantState(maxSourcesPerLevel));
   }
 
+  /** The tenant's state if the engine has seen the tenant; never creates one. */
+  public java.util.Optional<TenantState> existingTenant(String tenantId) {
+    return java.util.Optional.ofNullable(tenants.get(tenantId));
+  }
+
   /** User profiles over all tenants. */
   public int profileCount() {
     int count = 0;
