@@ -106,6 +106,24 @@ class EngineScenarioTest {
   }
 
   @Test
+  void withoutDeviceCookiesANewBrowserOnAnUnfamiliarNetworkIsChallenged() {
+    // This tenant's login page sets no device cookie: the browser family is all there is to know a device by.
+    history(login("nina").from(BERLIN).userAgent(Logins.CHROME_WIN_142).at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment stranger = engine.assess(login("nina").from(Logins.MUNICH).userAgent(Logins.FIREFOX_LINUX)
+        .at("2026-10-21T08:00:00Z").event());
+    Assessment newLaptopAtHome = engine.assess(login("nina").from(BERLIN).userAgent(Logins.FIREFOX_LINUX)
+        .at("2026-10-21T09:00:00Z").event());
+
+    assertThat(stranger.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.HIGH));
+    assertThat(stranger.decision()).isEqualTo(Decision.CHALLENGE);
+    assertThat(newLaptopAtHome.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.LOW));
+    assertThat(newLaptopAtHome.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
   void aScriptFromACloudServerFailingIsFlaggedOnItsFirstAttempt() {
     history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
 

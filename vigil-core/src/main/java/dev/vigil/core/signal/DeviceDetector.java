@@ -44,8 +44,11 @@ final class DeviceDetector implements Detector {
       found.raise(SignalType.NEW_DEVICE, elsewhere ? Severity.HIGH : Severity.MEDIUM,
           "no device id, where the user's logins nearly always carry one (" + what + ")" + where);
     } else if (newFamily) {
-      found.raise(SignalType.NEW_DEVICE, hasDeviceId || elsewhere ? Severity.MEDIUM : Severity.LOW,
-          "first login with " + what + where);
+      // Without device cookies the browser family is all there is to know a device by: a new one on an
+      // unfamiliar network weighs what an unknown cookie there does.
+      Severity severity = elsewhere && deviceTotal > 0 && !hasDeviceId && !missingId ? Severity.HIGH
+          : hasDeviceId || elsewhere ? Severity.MEDIUM : Severity.LOW;
+      found.raise(SignalType.NEW_DEVICE, severity, "first login with " + what + where);
     }
   }
 }
