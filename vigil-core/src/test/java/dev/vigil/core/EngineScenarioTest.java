@@ -124,6 +124,20 @@ class EngineScenarioTest {
   }
 
   @Test
+  void withoutGeoTheProviderBlockStandsInForTheAs() {
+    history(login("olga").from(BERLIN).withoutGeo().device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment sameBlock = engine.assess(login("olga").from(new Logins.Place("DE", null, "Berlin", 52.5, 13.4, 3320,
+        "x", "81.2.70.")).withoutGeo().device("d-1").at("2026-10-21T08:00:00Z").event());
+    Assessment otherProvider = engine.assess(login("olga").from(SAO_PAULO).withoutGeo().device("d-1")
+        .at("2026-10-22T08:00:00Z").event());
+
+    assertThat(sameBlock.signalTypes()).contains(SignalType.NEW_NETWORK).doesNotContain(SignalType.NEW_ASN);
+    assertThat(otherProvider.signals()).filteredOn(s -> s.type() == SignalType.NEW_ASN).singleElement()
+        .satisfies(s -> assertThat(s.detail()).isEqualTo("first login from provider block 177.32.0.0/16"));
+  }
+
+  @Test
   void aScriptFromACloudServerFailingIsFlaggedOnItsFirstAttempt() {
     history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
 

@@ -76,6 +76,7 @@ public final class Logins {
     private String userAgent = CHROME_WIN_142;
     private String deviceId = null;
     private String eventId = null;
+    private boolean withGeo = true;
 
     private Builder(String userId) {
       this.userId = userId;
@@ -116,6 +117,12 @@ public final class Logins {
       return this;
     }
 
+    /** Leaves the event's geo out, as a source without geo data would. */
+    public Builder withoutGeo() {
+      this.withGeo = false;
+      return this;
+    }
+
     public Builder eventId(String id) {
       this.eventId = id;
       return this;
@@ -130,7 +137,7 @@ public final class Logins {
     public LoginEvent event() {
       String id = eventId != null ? eventId : "e-" + IDS.incrementAndGet();
       return new LoginEvent(id, tenantId, userId, at, outcome, reason, place.ip(host), userAgent, deviceId,
-          place.geo(), "password", null, Map.of(), Set.of());
+          withGeo ? place.geo() : null, "password", null, Map.of(), Set.of());
     }
 
     /** The same login repeated daily at this hour for {@code days} days, with a fresh address now and then. */

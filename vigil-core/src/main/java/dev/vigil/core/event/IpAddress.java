@@ -120,6 +120,17 @@ public record IpAddress(long high, long low, boolean v4) {
     return v4 ? masked() + "/24" : networkText();
   }
 
+  /**
+   * The provider-sized block around this address — its /16 for IPv4, its /32 for IPv6 (a typical regional
+   * allocation) — as a stand-in for the autonomous system when no geo/ASN data says which one it is.
+   */
+  public long providerBlockKey() {
+    if (v4) {
+      return (low & 0xFFFF_0000L) | (2L << 40);
+    }
+    return (high & 0xFFFF_FFFF_0000_0000L) | 0x2L;
+  }
+
   /** The network key as text, e.g. {@code 81.2.69.0/24} or {@code 2001:db8:1::/48}. */
   public String networkText() {
     if (v4) {

@@ -24,7 +24,10 @@ public final class LoginFeatures {
     Geo geo = login.geo();
     ipKey = nonZero(Long.hashCode(event.ip().hash64()));
     keys[Feature.NETWORK.ordinal()] = nonZero(Long.hashCode(mix(event.ip().networkKey())));
-    keys[Feature.ASN.ordinal()] = login.network().asn() == 0 ? 0 : nonZero((int) login.network().asn());
+    // Without geo/ASN data the provider-sized block (/16, /32) stands in for the AS, so the hierarchy address →
+    // network → provider still exists; the stand-in's keys are negative and cannot meet a real AS number.
+    keys[Feature.ASN.ordinal()] = login.network().asn() != 0 ? nonZero((int) login.network().asn())
+        : (int) (mix(event.ip().providerBlockKey()) | 0x8000_0000L);
     keys[Feature.COUNTRY.ordinal()] = countryKey(geo.country());
     keys[Feature.CITY.ordinal()] = geo.city() == null ? 0
         : nonZero(31 * String.valueOf(geo.country()).hashCode() + geo.city().hashCode());
