@@ -245,7 +245,8 @@ public final class UserProfile {
 
   /**
    * Learns a successful login: its values gain {@code weight} (1 for a clean login, less for one the engine
-   * doubted), its address joins the recent ring, its hour the histogram, and it becomes the last success.
+   * doubted), its address joins the recent ring, its hour the histogram, and — when it was clean (weight 1) — it
+   * becomes the last success that travel is measured from.
    */
   public void learn(LoginFeatures login, float weight, boolean obscured, boolean mobile) {
     for (Feature feature : Feature.ALL) {
@@ -263,7 +264,9 @@ public final class UserProfile {
     }
     hours[login.localHour()] += weight;
     successes++;
-    if (login.second() >= lastSuccessSecond) {
+    // Only a login the engine let through becomes the reference point for travel: a challenged one may be a
+    // hijacker's, and moving "the last place" to them would make their next login look local.
+    if (weight >= 1 && login.second() >= lastSuccessSecond) {
       lastSuccessSecond = login.second();
       lastLat = login.lat();
       lastLon = login.lon();

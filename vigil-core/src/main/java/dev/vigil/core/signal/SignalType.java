@@ -41,17 +41,17 @@ public enum SignalType {
 
   /**
    * Whether this type is evidence of an attack in progress — velocity (brute force, spray, stuffing, a success
-   * right after failures), impossible travel, an operator blocklist — as opposed to unfamiliarity (new place,
-   * device, hour; the models' anomaly) or suspicious context (anonymizer, hosting network, scripted client).
-   * Only attack evidence may turn a high score into a denial: travellers with new phones, and people who start
-   * using a VPN, look unfamiliar and suspicious too, and are challenged instead.
+   * right after failures) or an operator blocklist — as opposed to unfamiliarity (new place, device, hour; the
+   * models' anomaly), suspicious context (anonymizer, hosting network, scripted client) or impossible travel.
+   * Only attack evidence may turn a high score into a denial: travellers with new phones, people who start using a
+   * VPN, and corporate VPNs whose egress hops between countries look unfamiliar, suspicious or impossibly fast
+   * too, and are challenged instead (travel challenges by default through {@code policy.challengeOn}).
    */
   public boolean attackEvidence() {
     return switch (this) {
-      case IMPOSSIBLE_TRAVEL, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES,
-          BLOCKLISTED_IP -> true;
+      case BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES, BLOCKLISTED_IP -> true;
       case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR, ANOMALY, ANONYMIZER,
-          HOSTING_NETWORK, SCRIPTED_CLIENT -> false;
+          HOSTING_NETWORK, SCRIPTED_CLIENT, IMPOSSIBLE_TRAVEL -> false;
     };
   }
 
