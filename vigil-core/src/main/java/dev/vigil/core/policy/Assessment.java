@@ -58,6 +58,9 @@ public record Assessment(
     if (score < 0 || score > 100) {
       throw new IllegalArgumentException("score must be between 0 and 100: " + score);
     }
+    if (level != RiskLevel.of(score)) {
+      throw new IllegalArgumentException("level of score " + score + " is " + RiskLevel.of(score) + ", not " + level);
+    }
     signals = List.copyOf(signals);
     actions = Set.copyOf(actions);
   }
