@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.vigil.core.enrich.EnrichedLogin;
 import dev.vigil.core.enrich.Enricher;
+import dev.vigil.core.enrich.NetworkCategory;
 import dev.vigil.core.event.FailureReason;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Action;
@@ -67,6 +68,7 @@ public final class VigilEngine {
   private final EngineState state;
   private final Map<String, TenantAnomalyModel> forests;
   private final Map<String, Assessment> recent;
+  private final Map<String, Unconfirmed> unconfirmed;
   private final double[] vector = new double[AnomalyFeatures.LENGTH];
   private long detectorFailures;
 
@@ -80,6 +82,12 @@ public final class VigilEngine {
     this.recent = new LinkedHashMap<>(Math.min(cacheSize, 1 << 16), 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
+        return size() > cacheSize;
+      }
+    };
+    this.unconfirmed = new LinkedHashMap<>(Math.min(cacheSize, 1 << 12), 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Unconfirmed> eldest) {
         return size() > cacheSize;
       }
     };
@@ -97,7 +105,7 @@ public final class VigilEngine {
   public Assessment assess(LoginEvent event) {
     requireNonNull(event, "event");
     long started = System.nanoTime();
-    String idempotencyKey = event.tenantId() + '\u0000' + event.eventId();
+    String idempotencyKey = eventKey(event.tenantId(), event.eventId());
     Assessment earlier = recent.get(idempotencyKey);
     if (earlier != null) {
       return earlier;
@@ -189,12 +197,58 @@ public final class VigilEngine {
       case CHALLENGE -> (float) tenantSettings.challengedLearnWeight();
       case DENY -> 0f;
     };
-    if (weight > 0) {
-      profile.learn(features, weight, login.network().obscuresLocation(),
-          login.network().category() == dev.vigil.core.enrich.NetworkCategory.MOBILE);
-      tenant.population().add(features);
+    if (weight <= 0) {
+      return;
+    }
+    boolean obscured = login.network().obscuresLocation();
+    boolean mobile = login.network().category() == NetworkCategory.MOBILE;
+    profile.learn(features, weight);
+    profile.countSuccess();
+    tenant.population().add(features);
+    if (decision == Decision.ALLOW) {
+      profile.markLastSuccess(features, obscured, mobile);
+    } else {
+      unconfirmed.put(eventKey(login.event().tenantId(), login.event().eventId()),
+          new Unconfirmed(login.event().userId(), features, obscured, mobile, weight));
     }
   }
+
+  /**
+   * Tells the engine that the user passed the challenge of a login it challenged (the second factor succeeded, or
+   * an analyst confirmed it): the login now teaches the profile as an allowed one would — its place, network and
+   * device become familiar, and it becomes the last place travel is measured from. Without this, a challenged
+   * login teaches only {@code challengedLearnWeight}, because in a replay the engine cannot know whether the
+   * challenge was passed.
+   *
+   * <p>The engine remembers the last {@code idempotencyCacheSize} challenged successes for this; a confirmation
+   * of an older one, of an unknown event or of an event confirmed already changes nothing.
+   *
+   * @return whether the confirmation taught the profile
+   */
+  public boolean confirm(String tenantId, String eventId) {
+    requireNonNull(tenantId, "tenantId");
+    requireNonNull(eventId, "eventId");
+    Unconfirmed pending = unconfirmed.remove(eventKey(tenantId, eventId));
+    if (pending == null) {
+      return false;
+    }
+    TenantState tenant = state.tenant(tenantId);
+    UserProfile profile = tenant.existingProfile(pending.userId()).orElse(null);
+    if (profile == null) {
+      return false;
+    }
+    profile.learn(pending.features(), 1f - pending.learned());
+    profile.markLastSuccess(pending.features(), pending.obscured(), pending.mobile());
+    return true;
+  }
+
+  private static String eventKey(String tenantId, String eventId) {
+    return tenantId + '\u0000' + eventId;
+  }
+
+  /** A challenged success waiting for {@link #confirm}: what it would teach, and how much it already did. */
+  private record Unconfirmed(String userId, LoginFeatures features, boolean obscured, boolean mobile,
+      float learned) {}
 
   /** How many detector calls threw since the engine started (each was skipped, never failing a login). */
   public long detectorFailures() {

@@ -363,6 +363,32 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aConfirmedChallengeTeachesTheProfileAsAnAllowedLoginWould() {
+    history(login("pia").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+    Assessment abroad = engine.assess(login("pia").from(SAO_PAULO).device("d-1").eventId("trip-1")
+        .at("2026-10-25T12:00:00Z").event());
+    assertThat(abroad.decision()).isEqualTo(Decision.CHALLENGE);
+
+    assertThat(engine.confirm("acme", "trip-1")).isTrue();
+    assertThat(engine.confirm("acme", "trip-1")).as("a second confirmation changes nothing").isFalse();
+    assertThat(engine.confirm("acme", "never-seen")).isFalse();
+
+    Assessment nextDay = engine.assess(login("pia").from(SAO_PAULO).device("d-1").at("2026-10-26T12:00:00Z").event());
+    assertThat(nextDay.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY, SignalType.NEW_NETWORK);
+    assertThat(nextDay.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void anUnconfirmedChallengeKeepsThePlaceUnfamiliar() {
+    history(login("quinn").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+    engine.assess(login("quinn").from(SAO_PAULO).device("d-1").at("2026-10-25T12:00:00Z").event());
+
+    Assessment nextDay = engine.assess(login("quinn").from(SAO_PAULO).device("d-1").at("2026-10-26T12:00:00Z").event());
+
+    assertThat(nextDay.signalTypes()).contains(SignalType.NEW_COUNTRY);
+  }
+
+  @Test
   void theSameEventIdIsAssessedOnce() {
     LoginEvent event = login("erin").from(SAO_PAULO).eventId("dup-1").event();
 

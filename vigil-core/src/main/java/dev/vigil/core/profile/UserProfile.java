@@ -244,11 +244,12 @@ public final class UserProfile {
   }
 
   /**
-   * Learns a successful login: its values gain {@code weight} (1 for a clean login, less for one the engine
-   * doubted), its address joins the recent ring, its hour the histogram, and — when it was clean (weight 1) — it
-   * becomes the last success that travel is measured from.
+   * Learns a successful login's values: each gains {@code weight} (1 for a clean login, less for one the engine
+   * doubted), its address joins the recent ring and its hour the histogram. Counting the success and moving the
+   * last place are separate steps ({@link #countSuccess}, {@link #markLastSuccess}), because a confirmation that
+   * comes later adds weight to a login already counted.
    */
-  public void learn(LoginFeatures login, float weight, boolean obscured, boolean mobile) {
+  public void learn(LoginFeatures login, float weight) {
     for (Feature feature : Feature.ALL) {
       int key = login.key(feature);
       if (key != 0) {
@@ -263,10 +264,23 @@ public final class UserProfile {
       }
     }
     hours[login.localHour()] += weight;
+  }
+
+  /** Counts one more successful login in the history the profile rests on. */
+  public void countSuccess() {
     successes++;
-    // Only a login the engine let through becomes the reference point for travel: a challenged one may be a
-    // hijacker's, and moving "the last place" to them would make their next login look local.
-    if (weight >= 1 && login.second() >= lastSuccessSecond) {
+  }
+
+  /**
+   * Makes this login the last success that travel is measured from, unless a later one already is. Only a login
+   * the engine let through (or one confirmed afterwards) should be: a challenged one may be a hijacker's, and
+   * moving "the last place" to them would make their next login look local.
+   *
+   * @param obscured the login came through a VPN or hosting network
+   * @param mobile the login came through a mobile carrier
+   */
+  public void markLastSuccess(LoginFeatures login, boolean obscured, boolean mobile) {
+    if (login.second() >= lastSuccessSecond) {
       lastSuccessSecond = login.second();
       lastLat = login.lat();
       lastLon = login.lon();

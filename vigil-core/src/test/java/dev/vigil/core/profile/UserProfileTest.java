@@ -21,7 +21,7 @@ class UserProfileTest {
   void remembersTheLastTwentyAddressesAndForgetsTheOldest() {
     UserProfile profile = new UserProfile();
     for (int host = 1; host <= 25; host++) {
-      profile.learn(features(Logins.login("a").host(host)), 1, false, false);
+      profile.learn(features(Logins.login("a").host(host)), 1);
     }
 
     assertThat(profile.ipCount()).isEqualTo(UserProfile.IP_SLOTS);
@@ -37,11 +37,11 @@ class UserProfileTest {
     for (int i = 0; i < countries.length; i++) {
       Logins.Place place = new Logins.Place(countries[i], null, "C" + i, 50, 10, 100 + i, "ISP " + i, "10.0." + i + ".");
       for (int n = 0; n <= i; n++) {
-        profile.learn(features(Logins.login("a").from(place)), 1, false, false);
+        profile.learn(features(Logins.login("a").from(place)), 1);
       }
     }
     Logins.Place brazil = new Logins.Place("BR", null, "Rio", -22.9, -43.2, 999, "ISP BR", "10.9.9.");
-    profile.learn(features(Logins.login("a").from(brazil)), 1, false, false);
+    profile.learn(features(Logins.login("a").from(brazil)), 1);
 
     assertThat(profile.weight(Feature.COUNTRY, LoginFeatures.countryKey("DE"))).isZero();
     assertThat(profile.weight(Feature.COUNTRY, LoginFeatures.countryKey("BR"))).isEqualTo(1f);
@@ -52,7 +52,7 @@ class UserProfileTest {
   void familiarityHalvesEveryHalfLife() {
     UserProfile profile = new UserProfile();
     profile.decayTo(100, 60);
-    profile.learn(features(Logins.login("a")), 1, false, false);
+    profile.learn(features(Logins.login("a")), 1);
 
     profile.decayTo(160, 60);
 
@@ -77,7 +77,7 @@ class UserProfileTest {
   void snapshotsRoundTripExactly() throws Exception {
     UserProfile profile = new UserProfile();
     profile.decayTo(10, 60);
-    profile.learn(features(Logins.login("a").from(Logins.SAO_PAULO).device("d-1")), 1, false, false);
+    profile.learn(features(Logins.login("a").from(Logins.SAO_PAULO).device("d-1")), 1);
     profile.recordFailure(12_345, 3);
     profile.touch(12_400);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
