@@ -22,7 +22,10 @@ record City(
     return distanceKm(lat, lon, other.lat, other.lon);
   }
 
-  /** Great-circle distance in kilometres between two points given in degrees. */
+  /**
+   * Great-circle distance in kilometres between two points given in degrees. Not core's {@code GreatCircle}: the
+   * simulator computes with {@link StrictMath} so that a seed generates the same bytes on every JVM and CPU.
+   */
   static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
     double dLat = StrictMath.toRadians(lat2 - lat1);
     double dLon = StrictMath.toRadians(lon2 - lon1);
