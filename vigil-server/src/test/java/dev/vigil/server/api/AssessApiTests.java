@@ -179,6 +179,13 @@ final class AssessApiTests {
   }
 
   @Test
+  void answersAnUnknownPathWithNotFoundRatherThanAnInternalError() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/nothing-here")).GET());
+
+    assertProblem(response, 404, null);
+  }
+
+  @Test
   void reportsHealthUpIncludingTheDatabase() throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).GET());
 
