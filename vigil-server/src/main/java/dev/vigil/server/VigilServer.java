@@ -1,0 +1,17 @@
+package dev.vigil.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the Vigil server: the engine API on {@code :8080} over PostgreSQL — the one at {@code VIGIL_DB_URL}
+ * ({@code spring.datasource.url}) when set, else an embedded one keeping its data under {@code ./data/postgres}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class VigilServer {
+  public static void main(String[] args) {
+    SpringApplication.run(VigilServer.class, args);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.vigil.server.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The engine API's request handling.
+ *
+ * @param defaultTenant the tenant of events that name none
+ * @param maxBodyBytes the largest request body accepted; larger ones get 413
+ */
+@Validated
+@ConfigurationProperties("vigil.api")
+record ApiSettings(
+    @DefaultValue("default") @NotBlank String defaultTenant,
+    @DefaultValue("65536") @Positive int maxBodyBytes) {}

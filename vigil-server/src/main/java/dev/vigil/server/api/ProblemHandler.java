@@ -1,0 +1,71 @@
+package dev.vigil.server.api;
+
+import dev.vigil.core.event.InvalidEventException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one translator from exceptions to RFC 9457 {@code application/problem+json}. Spring MVC's own failures
+ * (415, 405, 406, …) come from the base class with {@code type = about:blank}; Vigil's carry a stable type URI
+ * under {@value #TYPE_BASE}. Messages echo only what the caller sent; logs get neither request data nor personal
+ * data.
+ */
+@RestControllerAdvice
+final class ProblemHandler extends ResponseEntityExceptionHandler {
+  static final String TYPE_BASE = "https://vigil.dev/problems/";
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /** The document as a whole is unreadable (not JSON, not one object): {@code field = "$"}. */
+  private static final String WHOLE_DOCUMENT = "$";
+
+  @ExceptionHandler
+  ProblemDetail invalidEvent(InvalidEventException e) {
+    String field = e.field();
+    String message = messageWithoutField(e);
+    boolean malformed = WHOLE_DOCUMENT.equals(field);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        malformed ? "the body is not one JSON object: " + message : field + ": " + message);
+    problem.setType(URI.create(TYPE_BASE + (malformed ? "malformed-event" : "invalid-event")));
+    problem.setTitle(malformed ? "Malformed login event" : "Invalid login event");
+    problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail bodyTooLarge(BodyTooLargeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "the request body is larger than " + e.limitBytes() + " bytes");
+    problem.setType(URI.create(TYPE_BASE + "body-too-large"));
+    problem.setTitle("Request body too large");
+    return problem;
+  }
+
+  /** Anything unforeseen: the caller gets a correlation id, the log gets the stack trace under the same id. */
+  @ExceptionHandler
+  ProblemDetail unexpected(Exception e) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.error("unexpected failure, correlation id {}", correlationId, e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "an unexpected error occurred; quote correlation id " + correlationId + " when reporting it");
+    problem.setType(URI.create(TYPE_BASE + "internal-error"));
+    problem.setTitle("Internal server error");
+    problem.setProperty("correlationId", correlationId);
+    return problem;
+  }
+
+  /** {@link InvalidEventException}'s message is {@code "field: message"}; the field is reported separately. */
+  private static String messageWithoutField(InvalidEventException e) {
+    String text = String.valueOf(e.getMessage());
+    String prefix = e.field() + ": ";
+    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+  }
+}

@@ -1,0 +1,244 @@
+package dev.vigil.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.server.VigilServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The engine API end to end: real HTTP on a random port, real PostgreSQL — embedded by default, the server at
+ * {@code VIGIL_TEST_JDBC_URL} when that is set. Every test uses its own tenant, so runs never see each other's
+ * rows even on a shared database.
+ */
+@SpringBootTest(classes = VigilServer.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
+    "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
+    "vigil.embedded-db.ephemeral=true",
+    "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ=="})
+final class AssessApiTests {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+      + "(KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  private final String tenant = "t-" + UUID.randomUUID();
+
+  @Test
+  void assessesALoginAndStoresTheEventAndItsAssessment() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-1", "81.2.69.160"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    JsonNode assessment = JSON.readTree(response.body());
+    assertThat(assessment.path("eventId").asText()).isEqualTo("e-1");
+    assertThat(assessment.path("tenantId").asText()).isEqualTo(tenant);
+    assertThat(assessment.path("score").asInt(-1)).isBetween(0, 100);
+    assertThat(assessment.path("decision").asText()).isIn("ALLOW", "CHALLENGE", "DENY");
+    assertThat(assessment.path("signals").isArray()).isTrue();
+
+    var row = jdbc.sql("SELECT user_id, ip_hmac, ip_masked, user_agent_display FROM login_events "
+            + "WHERE tenant_id = ? AND event_id = 'e-1'")
+        .param(tenant)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        .single();
+    assertThat(row[0]).isEqualTo("alice");
+    assertThat(row[1]).hasSize(64).matches("[0-9a-f]+");
+    assertThat(row[2]).isEqualTo("81.2.69.xxx");
+    assertThat(row[3]).isEqualTo("Chrome 142 on Windows");
+    assertThat(storedAssessmentOf("e-1")).isEqualTo(response.body());
+  }
+
+  @Test
+  void neverStoresTheRawAddress() throws Exception {
+    post(aliceLogin("e-raw", "81.2.69.160"));
+
+    String everything = jdbc.sql("SELECT e::text || a::text FROM login_events e JOIN assessments a "
+            + "USING (tenant_id, event_id) WHERE tenant_id = ?")
+        .param(tenant)
+        .query(String.class)
+        .single();
+    assertThat(everything).doesNotContain("81.2.69.160");
+  }
+
+  @Test
+  void answersARepeatedEventIdWithTheFirstAssessmentAndStoresItOnce() throws Exception {
+    String first = post(aliceLogin("e-twice", "81.2.69.160")).body();
+    // Same id, different content: the first verdict stands, the engine is not asked again.
+    HttpResponse<String> second = post(aliceLogin("e-twice", "203.0.113.9"));
+
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).isEqualTo(first);
+    assertThat(countRows("login_events")).isEqualTo(1);
+    assertThat(countRows("assessments")).isEqualTo(1);
+  }
+
+  @Test
+  void answersAnEventStoredBeforeARestartFromTheTableWithoutAssessingAgain() throws Exception {
+    // As if a previous process had stored it: this engine has never seen the event.
+    String stored = "{\"eventId\":\"e-old\",\"tenantId\":\"" + tenant + "\",\"userId\":\"alice\","
+        + "\"timestamp\":\"2026-11-01T08:00:00Z\",\"outcome\":\"SUCCESS\",\"score\":42,\"level\":\"MEDIUM\","
+        + "\"decision\":\"ALLOW\",\"signals\":[],\"incidentId\":null,\"actions\":[],\"mode\":\"ENFORCE\","
+        + "\"modelVersion\":\"2026.11-1\",\"latencyMicros\":5}";
+    jdbc.sql("""
+            INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, ip_hmac, ip_masked,
+                                      device_present, received_at)
+            VALUES (?, 'e-old', 'alice', now(), 'SUCCESS', repeat('0', 64), '81.2.69.xxx', false, now())""")
+        .param(tenant).update();
+    jdbc.sql("INSERT INTO assessments VALUES (?, 'e-old', 42, 'ALLOW', CAST(? AS json), now())")
+        .param(tenant).param(stored).update();
+
+    HttpResponse<String> response = post(aliceLogin("e-old", "81.2.69.160"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(stored);
+  }
+
+  @Test
+  void givesTheDefaultTenantToEventsThatNameNone() throws Exception {
+    String eventId = "e-" + UUID.randomUUID();
+    HttpResponse<String> response = post("""
+        {"eventId":"%s","userId":"bob","timestamp":"2026-11-01T08:00:00Z","outcome":"SUCCESS","ip":"192.0.2.1"}
+        """.formatted(eventId));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("tenantId").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void refusesAnUnparsableAddressNamingTheIpField() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-bad-ip", "999.1.1.1"));
+
+    JsonNode problem = assertProblem(response, 400, "https://vigil.dev/problems/invalid-event");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("ip");
+    assertThat(problem.path("errors").get(0).path("message").asText()).isNotBlank();
+    assertThat(countRows("login_events")).isZero();
+  }
+
+  @Test
+  void refusesAnEventWithoutUserIdNamingTheField() throws Exception {
+    HttpResponse<String> response = post("""
+        {"eventId":"e-anon","tenantId":"%s","timestamp":"2026-11-01T08:00:00Z","outcome":"SUCCESS","ip":"192.0.2.1"}
+        """.formatted(tenant));
+
+    JsonNode problem = assertProblem(response, 400, "https://vigil.dev/problems/invalid-event");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("userId");
+  }
+
+  @Test
+  void refusesMalformedJsonAsAProblem() throws Exception {
+    HttpResponse<String> response = post("{\"eventId\": \"e-1\", \"userId\": ");
+
+    JsonNode problem = assertProblem(response, 400, "https://vigil.dev/problems/malformed-event");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("$");
+  }
+
+  @Test
+  void refusesABodyThatIsNotJsonByItsMediaType() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(assessUri())
+        .header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString(aliceLogin("e-text", "81.2.69.160"))));
+
+    assertProblem(response, 415, null);
+  }
+
+  @Test
+  void refusesABodyOverSixtyFourKibibytes() throws Exception {
+    String padded = aliceLogin("e-big", "81.2.69.160").replace("}", ",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+
+    assertProblem(post(padded), 413, "https://vigil.dev/problems/body-too-large");
+  }
+
+  @Test
+  void refusesAnOversizedBodySentWithoutALength() throws Exception {
+    byte[] big = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes();
+    HttpResponse<String> response = send(HttpRequest.newBuilder(assessUri())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
+
+    assertProblem(response, 413, "https://vigil.dev/problems/body-too-large");
+  }
+
+  @Test
+  void answersAnUnknownPathWithNotFoundRatherThanAnInternalError() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/nothing-here")).GET());
+
+    assertProblem(response, 404, null);
+  }
+
+  @Test
+  void reportsHealthUpIncludingTheDatabase() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode health = JSON.readTree(response.body());
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+  }
+
+  private JsonNode assertProblem(HttpResponse<String> response, int status, String type) throws IOException {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("title").asText()).isNotBlank();
+    if (type != null) {
+      assertThat(problem.path("type").asText()).isEqualTo(type);
+    }
+    return problem;
+  }
+
+  private String aliceLogin(String eventId, String ip) {
+    return """
+        {"eventId":"%s","tenantId":"%s","userId":"alice","timestamp":"2026-11-01T08:15:30Z",
+         "outcome":"SUCCESS","ip":"%s","userAgent":"%s"}
+        """.formatted(eventId, tenant, ip, CHROME_ON_WINDOWS);
+  }
+
+  private String storedAssessmentOf(String eventId) {
+    return jdbc.sql("SELECT assessment::text FROM assessments WHERE tenant_id = ? AND event_id = ?")
+        .param(tenant).param(eventId).query(String.class).single();
+  }
+
+  private long countRows(String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(tenant).query(Long.class)
+        .single();
+  }
+
+  private HttpResponse<String> post(String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(assessUri())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI assessUri() {
+    return URI.create(base() + "/api/v1/assess");
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+}
