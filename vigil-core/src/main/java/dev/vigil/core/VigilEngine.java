@@ -79,18 +79,8 @@ public final class VigilEngine {
     this.state = builder.state != null ? builder.state : new EngineState(settings.maxSourcesPerLevel());
     this.forests = new HashMap<>(builder.forests);
     int cacheSize = settings.idempotencyCacheSize();
-    this.recent = new LinkedHashMap<>(Math.min(cacheSize, 1 << 16), 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Assessment> eldest) {
-        return size() > cacheSize;
-      }
-    };
-    this.unconfirmed = new LinkedHashMap<>(Math.min(cacheSize, 1 << 12), 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Unconfirmed> eldest) {
-        return size() > cacheSize;
-      }
-    };
+    this.recent = boundedMap(cacheSize);
+    this.unconfirmed = boundedMap(cacheSize);
   }
 
   public static Builder builder() {
@@ -240,6 +230,16 @@ public final class VigilEngine {
     profile.learn(pending.features(), 1f - pending.learned());
     profile.markLastSuccess(pending.features(), pending.obscured(), pending.mobile());
     return true;
+  }
+
+  /** An insertion-ordered map that drops its oldest entry beyond {@code maxEntries}. */
+  private static <V> Map<String, V> boundedMap(int maxEntries) {
+    return new LinkedHashMap<>(Math.min(maxEntries, 1 << 12), 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > maxEntries;
+      }
+    };
   }
 
   private static String eventKey(String tenantId, String eventId) {

@@ -131,6 +131,15 @@ public record IpAddress(long high, long low, boolean v4) {
     return (high & 0xFFFF_FFFF_0000_0000L) | 0x2L;
   }
 
+  /** The provider block as text, e.g. {@code 81.2.0.0/16} or {@code 2a02:8108::/32}. */
+  public String providerBlockText() {
+    if (v4) {
+      return ((low >>> 24) & 0xFF) + "." + ((low >>> 16) & 0xFF) + ".0.0/16";
+    }
+    int[] groups = groups();
+    return Integer.toHexString(groups[0]) + ':' + Integer.toHexString(groups[1]) + "::/32";
+  }
+
   /** The network key as text, e.g. {@code 81.2.69.0/24} or {@code 2001:db8:1::/48}. */
   public String networkText() {
     if (v4) {

@@ -63,8 +63,8 @@ public final class ReplaySource implements Closeable {
     return new ReplaySource(new NonClosingInputStream(in), totalBytes, false);
   }
 
-  /** The decompressed event bytes. */
-  InputStream events() {
+  /** The decompressed bytes; closing them closes the source's own stream. */
+  public InputStream events() {
     return events;
   }
 

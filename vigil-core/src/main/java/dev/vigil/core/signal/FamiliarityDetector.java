@@ -53,7 +53,7 @@ final class FamiliarityDetector implements Detector {
       long asn = context.login().network().asn();
       String org = context.login().network().asOrg();
       found.raise(SignalType.NEW_ASN, Severity.MEDIUM, asn == 0
-          ? "first login from provider block " + providerBlock(event.ip())
+          ? "first login from provider block " + event.ip().providerBlockText()
           : "first login from AS" + asn + (org == null ? "" : " (" + org + ")"));
     }
     int country = login.key(Feature.COUNTRY);
@@ -87,16 +87,6 @@ final class FamiliarityDetector implements Detector {
             share * 100));
       }
     }
-  }
-
-  private static String providerBlock(dev.vigil.core.event.IpAddress ip) {
-    if (ip.v4()) {
-      long a = ip.low();
-      return ((a >>> 24) & 0xFF) + "." + ((a >>> 16) & 0xFF) + ".0.0/16";
-    }
-    String network = ip.networkText(); // e.g. 2a02:8108:1::/48 — keep the first two groups
-    int second = network.indexOf(':', network.indexOf(':') + 1);
-    return network.substring(0, second) + "::/32";
   }
 
   private static String usualCountries(UserProfile profile) {

@@ -49,6 +49,13 @@ class IpAddressTest {
     assertThat(a.networkKey()).isNotEqualTo(IpAddress.parse("2a02:8108:2::1").networkKey());
   }
 
+  @Test
+  void namesTheProviderBlockThatStandsInForTheAs() {
+    assertThat(IpAddress.parse("81.2.69.160").providerBlockText()).isEqualTo("81.2.0.0/16");
+    assertThat(IpAddress.parse("2a02:8108:1:2::10").providerBlockText()).isEqualTo("2a02:8108::/32");
+    assertThat(IpAddress.parse("81.2.69.160").providerBlockKey()).isEqualTo(IpAddress.parse("81.2.1.1").providerBlockKey());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"999.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.", "", "abc", "1::2::3",
       "12345::", "1:2:3:4:5:6:7:8:9", "::ffff:1.2.3.256", "fe80::1%eth0", " 1.2.3.4", "[::1]", ":1:2"})

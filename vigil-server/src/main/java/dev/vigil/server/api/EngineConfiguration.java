@@ -1,6 +1,9 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.VigilEngine;
+import dev.vigil.core.enrich.Enricher;
+import dev.vigil.core.enrich.GeoLookup;
+import dev.vigil.core.enrich.NetworkClassifier;
 import dev.vigil.core.enrich.UserAgentParser;
 import dev.vigil.core.event.LoginEventReader;
 import java.time.Clock;
@@ -10,9 +13,12 @@ import org.springframework.context.annotation.Configuration;
 /** The engine and the parsers around it, on built-in defaults for this first slice. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
+  /** The engine's enricher shares the user-agent parser (and its cache) that stores the display form. */
   @Bean
-  VigilEngine vigilEngine() {
-    return VigilEngine.builder().build();
+  VigilEngine vigilEngine(UserAgentParser userAgentParser) {
+    return VigilEngine.builder()
+        .enricher(new Enricher(GeoLookup.NONE, NetworkClassifier.builtIn(), userAgentParser))
+        .build();
   }
 
   @Bean

@@ -12,19 +12,17 @@ import dev.vigil.core.event.LoginEventReader;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.AssessmentJson;
 import dev.vigil.core.policy.Decision;
+import dev.vigil.core.replay.ReplaySource;
 import dev.vigil.core.signal.SignalType;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Runs the evaluation: joins events with their labels, assesses them with a fresh engine (or reads a replay's
@@ -166,15 +164,10 @@ public final class Evaluator {
     return Evaluation.of(name, scored);
   }
 
+  /** Plain or gzip, recognised by content, exactly as replay reads its input. */
   private static BufferedReader open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    InputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
-    buffered.mark(2);
-    int b1 = buffered.read();
-    int b2 = buffered.read();
-    buffered.reset();
-    InputStream content = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-    return new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedReader(new InputStreamReader(ReplaySource.open(file).events(), StandardCharsets.UTF_8),
+        1 << 16);
   }
 
 }
