@@ -14,6 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vigil.api")
-record ApiSettings(
+public record ApiSettings(
     @DefaultValue("default") @NotBlank String defaultTenant,
     @DefaultValue("65536") @Positive int maxBodyBytes) {}

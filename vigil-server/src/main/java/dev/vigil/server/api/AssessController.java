@@ -1,5 +1,6 @@
 package dev.vigil.server.api;
 
+import dev.vigil.server.engine.LoginPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.HttpHeaders;
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 final class AssessController {
-  private final AssessmentService assessments;
+  private final LoginPipeline pipeline;
   private final int maxBodyBytes;
 
-  AssessController(AssessmentService assessments, ApiSettings settings) {
-    this.assessments = assessments;
+  AssessController(LoginPipeline pipeline, ApiSettings settings) {
+    this.pipeline = pipeline;
     this.maxBodyBytes = settings.maxBodyBytes();
   }
 
@@ -31,7 +32,7 @@ final class AssessController {
     if (contentLength != null && contentLength > maxBodyBytes) {
       throw new BodyTooLargeException(maxBodyBytes);
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(assessments.assess(readBounded(body)));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pipeline.assess(readBounded(body)).json());
   }
 
   /** Reads at most {@code maxBodyBytes}, so a chunked body without a length cannot exhaust memory either. */

@@ -1,4 +1,4 @@
-/** The engine API over HTTP: {@code POST /api/v1/assess}, its persistence, and the problem+json error mapping. */
+/** The engine API over HTTP ({@code POST /api/v1/assess}) and the problem+json error mapping. */
 @NullMarked
 package dev.vigil.server.api;
 

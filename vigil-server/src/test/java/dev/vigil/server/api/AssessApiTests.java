@@ -69,15 +69,46 @@ final class AssessApiTests {
   }
 
   @Test
-  void neverStoresTheRawAddress() throws Exception {
+  void keepsTheRawAddressOnlyInTheRawEventThatRetentionRemoves() throws Exception {
     post(aliceLogin("e-raw", "81.2.69.160"));
 
-    String everything = jdbc.sql("SELECT e::text || a::text FROM login_events e JOIN assessments a "
-            + "USING (tenant_id, event_id) WHERE tenant_id = ?")
+    String pseudonymised = jdbc.sql("SELECT (to_jsonb(e) - 'raw_event')::text || a::text FROM login_events e "
+            + "JOIN assessments a USING (tenant_id, event_id) WHERE tenant_id = ?")
         .param(tenant)
         .query(String.class)
         .single();
-    assertThat(everything).doesNotContain("81.2.69.160");
+    assertThat(pseudonymised).contains("81.2.69.xxx").doesNotContain("81.2.69.160");
+    String raw = jdbc.sql("SELECT raw_event FROM login_events WHERE tenant_id = ? AND event_id = 'e-raw'")
+        .param(tenant)
+        .query(String.class)
+        .single();
+    assertThat(JSON.readTree(raw).path("ip").asText()).isEqualTo("81.2.69.160");
+  }
+
+  @Test
+  void raisesOneAlertForARiskyLoginAndOneForABurstOfFailures() throws Exception {
+    for (int day = 1; day <= 12; day++) {
+      post(login("home-" + day, "2026-10-%02dT09:00:00Z".formatted(day), "SUCCESS", "81.2.69.160", CHROME_ON_WINDOWS));
+    }
+    assertThat(alertsOf("alice")).isEmpty();
+
+    post(login("away", "2026-10-20T09:00:00Z", "SUCCESS", "203.0.113.9", "curl/8.5.0"));
+    for (int i = 0; i < 8; i++) {
+      post(login("fail-" + i, "2026-10-21T09:00:%02dZ".formatted(i), "FAILURE", "198.51.100.7", "curl/8.5.0"));
+    }
+
+    var alerts = alertsOf("alice");
+    assertThat(alerts).contains("away");
+    assertThat(alerts.stream().filter(e -> e.startsWith("fail-")).count())
+        .as("one alert per burst window, not one per failure").isEqualTo(1);
+  }
+
+  private java.util.List<String> alertsOf(String user) {
+    return jdbc.sql("SELECT event_id FROM security_alerts WHERE tenant_id = ? AND user_id = ? ORDER BY id")
+        .param(tenant)
+        .param(user)
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -212,6 +243,14 @@ final class AssessApiTests {
         {"eventId":"%s","tenantId":"%s","userId":"alice","timestamp":"2026-11-01T08:15:30Z",
          "outcome":"SUCCESS","ip":"%s","userAgent":"%s"}
         """.formatted(eventId, tenant, ip, CHROME_ON_WINDOWS);
+  }
+
+  private String login(String eventId, String timestamp, String outcome, String ip, String userAgent) {
+    return """
+        {"eventId":"%s","tenantId":"%s","userId":"alice","timestamp":"%s","outcome":"%s",%s"ip":"%s",
+         "userAgent":"%s"}
+        """.formatted(eventId, tenant, timestamp, outcome,
+        outcome.equals("FAILURE") ? "\"failureReason\":\"BAD_PASSWORD\"," : "", ip, userAgent);
   }
 
   private String storedAssessmentOf(String eventId) {

@@ -1,4 +1,4 @@
-package dev.vigil.server.api;
+package dev.vigil.server.engine;
 
 import dev.vigil.core.VigilEngine;
 import dev.vigil.core.enrich.Enricher;
@@ -6,6 +6,7 @@ import dev.vigil.core.enrich.GeoLookup;
 import dev.vigil.core.enrich.NetworkClassifier;
 import dev.vigil.core.enrich.UserAgentParser;
 import dev.vigil.core.event.LoginEventReader;
+import dev.vigil.server.api.ApiSettings;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package dev.vigil.server.api;
+package dev.vigil.server.engine;
 
 import dev.vigil.core.event.LoginEvent;
 import java.time.Instant;
@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the server keeps of a login event: the event with its address pseudonymised (keyed hash plus masked
- * form) and its user agent reduced to a display form; the raw address and header are not stored.
+ * form) and its user agent reduced to a display form, for good; and the raw event JSON, which holds the address,
+ * user agent and device id, only until the retention job removes it.
  */
 record StoredLogin(LoginEvent event, String ipHmac, String ipMasked, @Nullable String userAgentDisplay,
-    Instant receivedAt) {
+    String rawEventJson, Instant receivedAt) {
   @Override
   public String toString() {
     return "StoredLogin[tenant=" + event.tenantId() + ", eventId=" + event.eventId() + "]";

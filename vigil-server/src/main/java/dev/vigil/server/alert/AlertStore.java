@@ -1,0 +1,121 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.core.policy.Assessment;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code security_alerts} table. Writes join the caller's transaction; reads are always scoped to one
+ * tenant and user, so nobody can read or acknowledge someone else's alert by guessing an id.
+ */
+@Component
+public final class AlertStore {
+  private static final String COLUMNS = """
+      id, tenant_id, user_id, event_id, alert_type, signal_types, severity, message, score, decision,
+      acknowledged, occurred_at, created_at""";
+
+  private final JdbcClient jdbc;
+  private final List<NewAlertListener> listeners;
+
+  AlertStore(JdbcClient jdbc, List<NewAlertListener> listeners) {
+    this.jdbc = jdbc;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Stores the alert of an assessment, unless an alert with the same dedup key exists, and tells the listeners.
+   * Must run inside the transaction that stores the assessment.
+   *
+   * @return the new alert; empty when the assessment raises none or it was a duplicate
+   */
+  public Optional<SecurityAlert> record(Assessment assessment, Instant now) {
+    Optional<AlertRules.NewAlert> candidate = AlertRules.alertFor(assessment);
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    AlertRules.NewAlert alert = candidate.get();
+    Optional<SecurityAlert> stored = jdbc.sql("""
+            INSERT INTO security_alerts (tenant_id, user_id, event_id, alert_type, signal_types, severity, message,
+                                         score, decision, occurred_at, created_at, dedup_key)
+            VALUES (:tenant, :user, :event, :type, :signalTypes, :severity, :message, :score, :decision,
+                    :occurredAt, :createdAt, :dedupKey)
+            ON CONFLICT (tenant_id, user_id, dedup_key) DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .param("tenant", assessment.tenantId())
+        .param("user", assessment.userId())
+        .param("event", assessment.eventId())
+        .param("type", alert.type())
+        .param("signalTypes", alert.signalTypes().toArray(String[]::new))
+        .param("severity", alert.severity())
+        .param("message", alert.message())
+        .param("score", assessment.score())
+        .param("decision", assessment.decision().name())
+        .param("occurredAt", Timestamp.from(assessment.timestamp()))
+        .param("createdAt", Timestamp.from(now))
+        .param("dedupKey", alert.dedupKey())
+        .query(AlertStore::row)
+        .optional();
+    stored.ifPresent(created -> listeners.forEach(listener -> listener.onNewAlerts(List.of(created))));
+    return stored;
+  }
+
+  /** The user's alerts, newest first. */
+  public List<SecurityAlert> forUser(String tenantId, String userId, boolean unreadOnly, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + """
+             FROM security_alerts
+            WHERE tenant_id = :tenant AND user_id = :user AND (NOT :unreadOnly OR NOT acknowledged)
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""")
+        .param("tenant", tenantId)
+        .param("user", userId)
+        .param("unreadOnly", unreadOnly)
+        .param("limit", limit)
+        .query(AlertStore::row)
+        .list();
+  }
+
+  public long unreadCount(String tenantId, String userId) {
+    return jdbc.sql("""
+            SELECT count(*) FROM security_alerts
+             WHERE tenant_id = :tenant AND user_id = :user AND NOT acknowledged""")
+        .param("tenant", tenantId)
+        .param("user", userId)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Marks the user's own alert read.
+   *
+   * @return the alert; empty when this user has no alert with that id (someone else's id included)
+   */
+  public Optional<SecurityAlert> acknowledge(String tenantId, String userId, long alertId, Instant now) {
+    return jdbc.sql("""
+            UPDATE security_alerts
+               SET acknowledged = true, acknowledged_at = COALESCE(acknowledged_at, :now)
+             WHERE id = :id AND tenant_id = :tenant AND user_id = :user
+            RETURNING\s""" + COLUMNS)
+        .param("now", Timestamp.from(now))
+        .param("id", alertId)
+        .param("tenant", tenantId)
+        .param("user", userId)
+        .query(AlertStore::row)
+        .optional();
+  }
+
+  private static SecurityAlert row(ResultSet rs, int rowNum) throws SQLException {
+    Array types = rs.getArray("signal_types");
+    List<String> signalTypes = List.of((String[]) types.getArray());
+    return new SecurityAlert(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("user_id"),
+        rs.getString("event_id"), rs.getString("alert_type"), signalTypes, rs.getString("severity"),
+        rs.getString("message"), rs.getInt("score"), rs.getString("decision"), rs.getBoolean("acknowledged"),
+        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("created_at").toInstant());
+  }
+}
