@@ -1,5 +1,6 @@
 package dev.vigil.server.engine;
 
+import dev.vigil.core.ProfileSummary;
 import dev.vigil.core.VigilEngine;
 import dev.vigil.core.enrich.UserAgentParser;
 import dev.vigil.core.event.LoginEvent;
@@ -87,6 +88,31 @@ public final class LoginPipeline {
       LOG.debug("assessed event {} of tenant {}: {} (score {}, signals {})", event.eventId(), event.tenantId(),
           assessment.decision(), assessment.score(), assessment.signalTypes());
       return new AssessedLogin(json, assessment, alert);
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** What the engine knows of a user now; empty when it has never seen them. */
+  public Optional<ProfileSummary> profileSummary(String tenantId, String userId) {
+    engineLock.lock();
+    try {
+      return engine.profileSummary(tenantId, userId);
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /**
+   * Tells the engine that a login was really the user (a passed second factor, a "yes, it was me", an analyst's
+   * false-positive verdict), so the profile learns it fully.
+   *
+   * @return whether the engine still remembered that login
+   */
+  public boolean confirm(String tenantId, String eventId) {
+    engineLock.lock();
+    try {
+      return engine.confirm(tenantId, eventId);
     } finally {
       engineLock.unlock();
     }
