@@ -67,6 +67,7 @@ final class AssessController {
       throw new BodyTooLargeException(maxBodyBytes);
     }
     byte[] bytes = readBounded(body);
+    EventContent.requireUtf8(bytes);
     LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
     caller.requireOwnTenant(event.tenantId());
     EventContent.requireStorable(event);
