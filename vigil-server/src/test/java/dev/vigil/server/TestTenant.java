@@ -21,6 +21,11 @@ public record TestTenant(String id, IssuedApiKey key, int port) {
     return new TestTenant(id, keys.issue(id, "test"), port);
   }
 
+  /** The secret part of the key: everything after {@code vgl_<16 hex digits>_} (it may itself contain '_'). */
+  public String secret() {
+    return key.key().substring("vgl_".length() + 16 + 1);
+  }
+
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
