@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The engine API's request handling.
  *
- * @param defaultTenant the tenant of events that name none
+ * @param defaultTenant the tenant of events that name none and come without an API key (the login service's own);
+ *     on {@code /api/**} the key's tenant is used instead
  * @param maxBodyBytes the largest request body accepted; larger ones get 413
  */
 @Validated

@@ -1,38 +1,77 @@
 package dev.vigil.server.api;
 
+import dev.vigil.core.event.LoginEvent;
+import dev.vigil.core.event.LoginEventReader;
+import dev.vigil.server.access.ApiCaller;
 import dev.vigil.server.engine.LoginPipeline;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/assess}: one login event in, its assessment out. The body is read as bytes and handed to
- * core's own parser, and the answer is core's own JSON, so the server's Jackson never touches engine types.
+ * core's own parser, and the answer is core's own JSON, so the server's Jackson never touches engine types. The
+ * event belongs to the API key's tenant: a missing {@code tenantId} is filled with it, another one is refused.
  */
 @RestController
+@Tag(name = "engine")
 final class AssessController {
   private final LoginPipeline pipeline;
   private final int maxBodyBytes;
+  private final Clock clock;
 
-  AssessController(LoginPipeline pipeline, ApiSettings settings) {
+  AssessController(LoginPipeline pipeline, ApiSettings settings, Clock clock) {
     this.pipeline = pipeline;
     this.maxBodyBytes = settings.maxBodyBytes();
+    this.clock = clock;
   }
 
+  @Operation(summary = "Assess one login",
+      description = "Synchronous, idempotent on (tenant, eventId): the same eventId again returns the first "
+          + "assessment. The event is stored with its assessment before the answer leaves.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+          description = "one login event (DESIGN.md §3); at most vigil.api.max-body-bytes",
+          content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+              examples = @ExampleObject(value = OpenApiConfiguration.LOGIN_EVENT_EXAMPLE))),
+      responses = {
+          @ApiResponse(responseCode = "200", description = "the assessment", content = @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+              examples = @ExampleObject(value = OpenApiConfiguration.ASSESSMENT_EXAMPLE))),
+          @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.PROBLEM)})
   @PostMapping(path = "/api/v1/assess", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> assess(
-      @RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength, InputStream body)
-      throws IOException {
+  ResponseEntity<String> assess(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false)
+      Long contentLength,
+      @Parameter(hidden = true) InputStream body) throws IOException {
     if (contentLength != null && contentLength > maxBodyBytes) {
       throw new BodyTooLargeException(maxBodyBytes);
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pipeline.assess(readBounded(body)).json());
+    byte[] bytes = readBounded(body);
+    EventContent.requireUtf8(bytes);
+    LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
+    caller.requireOwnTenant(event.tenantId());
+    EventContent.requireStorable(event);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pipeline.assess(event).json());
   }
 
   /** Reads at most {@code maxBodyBytes}, so a chunked body without a length cannot exhaust memory either. */

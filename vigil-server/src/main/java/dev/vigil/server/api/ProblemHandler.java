@@ -1,14 +1,20 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.event.InvalidEventException;
+import dev.vigil.server.access.ApiKeyRejectedException;
+import dev.vigil.server.access.RateLimitedException;
+import dev.vigil.server.access.UnknownTenantException;
+import dev.vigil.server.risk.UnknownUserException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -49,11 +55,60 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /** Anything unforeseen: the caller gets a correlation id, the log gets the stack trace under the same id. */
+  /** No key, or a wrong one. Whether the key was unknown, revoked or mistyped is not told. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.missing()
+        ? "send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
+        : "the API key is not valid");
+    problem.setType(URI.create(TYPE_BASE + "unauthenticated"));
+    problem.setTitle("API key required");
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigil\"")
+        .body(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+    long seconds = e.retryAfter().toSeconds();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "this API key has used up its request budget; retry in " + seconds + " s");
+    problem.setType(URI.create(TYPE_BASE + "rate-limited"));
+    problem.setTitle("Too many requests");
+    problem.setProperty("retryAfterSeconds", seconds);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(problem);
+  }
+
+  /** Same answer whether the named tenant exists or not: a key cannot probe for other tenants. */
+  @ExceptionHandler
+  ProblemDetail unknownTenant(UnknownTenantException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "unknown tenant: an API key reaches only its own tenant's data");
+    problem.setType(URI.create(TYPE_BASE + "unknown-tenant"));
+    problem.setTitle("Unknown tenant");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail unknownUser(UnknownUserException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        "this tenant has no user with that id");
+    problem.setType(URI.create(TYPE_BASE + "unknown-user"));
+    problem.setTitle("Unknown user");
+    return problem;
+  }
+
+  /**
+   * Anything unforeseen: the caller gets a correlation id, the log gets the same id with the exception types and
+   * stack frames but no messages — messages of driver and framework exceptions quote request data (a duplicate
+   * key's values, a parse error's input), which must not reach the log.
+   */
   @ExceptionHandler
   ProblemDetail unexpected(Exception e) {
     String correlationId = UUID.randomUUID().toString();
-    LOG.error("unexpected failure, correlation id {}", correlationId, e);
+    LOG.error("unexpected failure, correlation id {}: {}", correlationId, FailureTrace.withoutMessages(e));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "an unexpected error occurred; quote correlation id " + correlationId + " when reporting it");
     problem.setType(URI.create(TYPE_BASE + "internal-error"));

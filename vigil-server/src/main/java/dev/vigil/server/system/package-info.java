@@ -1,4 +1,4 @@
-/** Wiring only: the clock, the embedded PostgreSQL used when no database is configured. */
+/** Wiring only: the clock, scheduling, the embedded PostgreSQL used when no database is configured. */
 @NullMarked
 package dev.vigil.server.system;
 

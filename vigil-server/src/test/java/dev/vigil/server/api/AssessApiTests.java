@@ -4,34 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.server.VigilServer;
+import dev.vigil.server.ServerTest;
+import dev.vigil.server.TestTenant;
+import dev.vigil.server.access.ApiKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The engine API end to end: real HTTP on a random port, real PostgreSQL — embedded by default, the server at
- * {@code VIGIL_TEST_JDBC_URL} when that is set. Every test uses its own tenant, so runs never see each other's
- * rows even on a shared database.
+ * {@code VIGIL_TEST_JDBC_URL} when that is set. Every test uses its own tenant and API key, so runs never see
+ * each other's rows even on a shared database.
  */
-@SpringBootTest(classes = VigilServer.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
-    "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
-    "vigil.embedded-db.ephemeral=true",
-    "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ=="})
+@ServerTest
 final class AssessApiTests {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
@@ -41,7 +36,17 @@ final class AssessApiTests {
   @Autowired
   JdbcClient jdbc;
 
-  private final String tenant = "t-" + UUID.randomUUID();
+  @Autowired
+  ApiKeys keys;
+
+  private TestTenant caller;
+  private String tenant;
+
+  @BeforeEach
+  void createTenant() {
+    caller = TestTenant.create(keys, port);
+    tenant = caller.id();
+  }
 
   @Test
   void assessesALoginAndStoresTheEventAndItsAssessment() throws Exception {
@@ -145,14 +150,15 @@ final class AssessApiTests {
   }
 
   @Test
-  void givesTheDefaultTenantToEventsThatNameNone() throws Exception {
+  void givesTheApiKeysTenantToEventsThatNameNone() throws Exception {
     String eventId = "e-" + UUID.randomUUID();
     HttpResponse<String> response = post("""
         {"eventId":"%s","userId":"bob","timestamp":"2026-11-01T08:00:00Z","outcome":"SUCCESS","ip":"192.0.2.1"}
         """.formatted(eventId));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body()).path("tenantId").asText()).isEqualTo("default");
+    assertThat(JSON.readTree(response.body()).path("tenantId").asText()).isEqualTo(tenant);
+    assertThat(countRows("login_events")).isEqualTo(1);
   }
 
   @Test
@@ -185,7 +191,7 @@ final class AssessApiTests {
 
   @Test
   void refusesABodyThatIsNotJsonByItsMediaType() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(assessUri())
+    HttpResponse<String> response = send(caller.request("/api/v1/assess")
         .header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString(aliceLogin("e-text", "81.2.69.160"))));
 
@@ -202,7 +208,7 @@ final class AssessApiTests {
   @Test
   void refusesAnOversizedBodySentWithoutALength() throws Exception {
     byte[] big = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes();
-    HttpResponse<String> response = send(HttpRequest.newBuilder(assessUri())
+    HttpResponse<String> response = send(caller.request("/api/v1/assess")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
 
@@ -211,7 +217,7 @@ final class AssessApiTests {
 
   @Test
   void answersAnUnknownPathWithNotFoundRatherThanAnInternalError() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/nothing-here")).GET());
+    HttpResponse<String> response = caller.get("/api/v1/nothing-here");
 
     assertProblem(response, 404, null);
   }
@@ -264,17 +270,13 @@ final class AssessApiTests {
   }
 
   private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(assessUri())
+    return send(caller.request("/api/v1/assess")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI assessUri() {
-    return URI.create(base() + "/api/v1/assess");
+    return TestTenant.send(request);
   }
 
   private String base() {

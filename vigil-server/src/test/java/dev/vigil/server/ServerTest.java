@@ -1,0 +1,25 @@
+package dev.vigil.server;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The server on a random port over real PostgreSQL — embedded by default, the server at {@code VIGIL_TEST_JDBC_URL}
+ * when that is set. Every class with this annotation shares one Spring context (one database). Tests isolate
+ * themselves by tenant ({@link TestTenant}), so a shared database needs no cleanup. No demo tenant is created: the
+ * fresh-install test has its own context for that.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = VigilServer.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
+    "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
+    "vigil.embedded-db.ephemeral=true",
+    "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
+    "vigil.access.demo-tenant=false",
+    "vigil.access.key-cache-ttl=PT0S"})
+public @interface ServerTest {}
