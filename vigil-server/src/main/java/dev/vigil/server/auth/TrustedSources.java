@@ -63,7 +63,8 @@ final class TrustedSources {
     jdbc.sql("""
             INSERT INTO trusted_sources (tenant_id, user_id, kind, source_key, last_success_at)
             VALUES (:tenant, :user, :kind, :key, :now)
-            ON CONFLICT (tenant_id, user_id, kind, source_key) DO UPDATE SET last_success_at = EXCLUDED.last_success_at""")
+            ON CONFLICT (tenant_id, user_id, kind, source_key)
+            DO UPDATE SET last_success_at = EXCLUDED.last_success_at""")
         .param("tenant", tenantId)
         .param("user", userId)
         .param("kind", kind)

@@ -282,7 +282,8 @@ final class LoginApiTests {
   }
 
   private List<String> failureReasonsOf(String userId) {
-    return jdbc.sql("SELECT failure_reason FROM login_events WHERE tenant_id = ? AND user_id = ? AND outcome = 'FAILURE' ORDER BY seq")
+    return jdbc.sql("SELECT failure_reason FROM login_events WHERE tenant_id = ? AND user_id = ? "
+            + "AND outcome = 'FAILURE' ORDER BY seq")
         .param(client.tenant()).param(userId).query(String.class).list();
   }
 }
