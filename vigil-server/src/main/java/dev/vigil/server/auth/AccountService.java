@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Service;
  * administrator, and TOTP enrolment.
  */
 @Service
-final class AccountService implements ApplicationRunner {
+final class AccountService implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
   private final AccountStore accounts;
@@ -67,10 +66,12 @@ final class AccountService implements ApplicationRunner {
 
   /**
    * Creates the configured bootstrap administrator when its tenant has no account with that email. An existing
-   * account is never promoted: whoever registered the email first would otherwise become administrator.
+   * account is never promoted: whoever registered the email first would otherwise become administrator. Runs
+   * once every bean exists (Flyway has migrated) and before the web server accepts requests, so nobody can
+   * register the email in between.
    */
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     AuthSettings.BootstrapAdmin admin = settings.bootstrapAdmin();
     String email = admin.email();
     String password = admin.password();
