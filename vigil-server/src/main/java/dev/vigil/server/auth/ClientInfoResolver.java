@@ -28,14 +28,16 @@ final class ClientInfoResolver {
   ClientInfo resolve(HttpServletRequest request, @Nullable String bodyDeviceId) {
     String userAgent = request.getHeader("User-Agent");
     boolean truncated = userAgent != null && userAgent.length() > EventLimits.MAX_STRING_LENGTH;
-    String header = request.getHeader(DEVICE_HEADER);
-    String deviceId = header != null && !header.isBlank() ? header.strip() : bodyDeviceId;
-    if (deviceId != null && (deviceId.isBlank() || deviceId.length() > EventLimits.MAX_STRING_LENGTH)) {
-      deviceId = deviceId.isBlank() ? null : deviceId.substring(0, EventLimits.MAX_STRING_LENGTH);
-    }
+    String header = blankToNull(request.getHeader(DEVICE_HEADER));
+    String deviceId = blankToNull(header != null ? header : bodyDeviceId);
     return new ClientInfo(address(request),
         truncated ? userAgent.substring(0, EventLimits.MAX_STRING_LENGTH) : blankToNull(userAgent), truncated,
-        deviceId);
+        deviceId == null ? null : cut(deviceId.strip()));
+  }
+
+  /** A device id is an opaque key: longer ones are cut like every string field of an event. */
+  private static String cut(String text) {
+    return text.length() > EventLimits.MAX_STRING_LENGTH ? text.substring(0, EventLimits.MAX_STRING_LENGTH) : text;
   }
 
   IpAddress address(HttpServletRequest request) {
