@@ -32,6 +32,10 @@ import org.springframework.stereotype.Service;
  *
  * <p><b>Detection never breaks login.</b> If the pipeline throws, the attempt is logged (event id and tenant
  * only) and handled as ALLOW without alerts.
+ *
+ * <p>More collaborators than a class usually should have: this is the one place where password, throttle,
+ * engine, second factor and session meet, and the order of those steps is the security property; each
+ * collaborator is a single-purpose store or service.
  */
 @Service
 final class LoginService {
