@@ -5,6 +5,9 @@ import dev.vigil.server.access.ApiKeyRejectedException;
 import dev.vigil.server.access.RateLimitedException;
 import dev.vigil.server.access.UnknownTenantException;
 import dev.vigil.server.risk.UnknownUserException;
+import dev.vigil.server.account.AlertNotFoundException;
+import dev.vigil.server.auth.AuthException;
+import dev.vigil.server.auth.LoginThrottledException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +100,37 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         "this tenant has no user with that id");
     problem.setType(URI.create(TYPE_BASE + "unknown-user"));
     problem.setTitle("Unknown user");
+    return problem;
+  }
+
+  /** The login service's refusals; each carries its own status, type and neutral text. */
+  @ExceptionHandler
+  ProblemDetail auth(AuthException e) {
+    AuthException.Problem kind = e.problem();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(kind.status()), kind.detail());
+    problem.setType(URI.create(TYPE_BASE + kind.type()));
+    problem.setTitle(kind.title());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> loginThrottled(LoginThrottledException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "too many failed logins for this account from your network; retry after " + e.retryAfterSeconds() + " s");
+    problem.setType(URI.create(TYPE_BASE + "too-many-login-attempts"));
+    problem.setTitle("Too many login attempts");
+    problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(problem);
+  }
+
+  /** Someone else's alert id looks exactly like one that does not exist. */
+  @ExceptionHandler
+  ProblemDetail alertNotFound(AlertNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "you have no alert with this id");
+    problem.setType(URI.create(TYPE_BASE + "alert-not-found"));
+    problem.setTitle("Alert not found");
     return problem;
   }
 
