@@ -1,6 +1,10 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.event.InvalidEventException;
+import dev.vigil.server.caller.InvalidRequestException;
+import dev.vigil.server.caller.MissingTenantException;
+import dev.vigil.server.incident.IncidentConflictException;
+import dev.vigil.server.incident.IncidentNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,34 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         "the request body is larger than " + e.limitBytes() + " bytes");
     problem.setType(URI.create(TYPE_BASE + "body-too-large"));
     problem.setTitle("Request body too large");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail missingTenant(MissingTenantException e) {
+    return problem(HttpStatus.BAD_REQUEST, "missing-tenant", "Tenant required", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidRequest(InvalidRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+  }
+
+  /** Also for another tenant's incident: the answer does not say whether the id exists elsewhere. */
+  @ExceptionHandler
+  ProblemDetail incidentNotFound(IncidentNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail incidentConflict(IncidentConflictException e) {
+    return problem(HttpStatus.CONFLICT, "incident-conflict", "Conflicting change", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
     return problem;
   }
 

@@ -1,0 +1,61 @@
+package dev.vigil.server.incident;
+
+import dev.vigil.core.policy.Assessment;
+import dev.vigil.core.policy.AssessmentJson;
+import dev.vigil.server.alert.NewAlertListener;
+import dev.vigil.server.alert.SecurityAlert;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Live detection: every new alert is considered for an incident inside the transaction that stores the login,
+ * so login, alert and incident commit together. Every login that can open an incident raises an alert (its score
+ * is at least HIGH, or it carries a campaign signal), so listening to alerts misses none; a campaign's later
+ * logins within one alert burst window share the alert and join the incident through it.
+ *
+ * <p>Runs in a savepoint: should incident handling fail, the login and its alert still commit and the caller
+ * still gets its assessment (anomaly processing never breaks a login); the failure is logged with the event id,
+ * and a replay over that time range recovers the incident.
+ */
+@Component
+final class IncidentOpener implements NewAlertListener {
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentOpener.class);
+
+  private final IncidentStore store;
+  private final IncidentOpening opening;
+  private final TransactionTemplate savepoint;
+
+  IncidentOpener(IncidentStore store, IncidentOpening opening, PlatformTransactionManager transactionManager) {
+    this.store = store;
+    this.opening = opening;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  @Override
+  public void onNewAlerts(List<SecurityAlert> alerts) {
+    for (SecurityAlert alert : alerts) {
+      try {
+        savepoint.executeWithoutResult(status -> consider(alert));
+      } catch (RuntimeException e) {
+        LOG.error("incident handling failed for event {} of tenant {}; the login is stored, replay to recover",
+            alert.eventId(), alert.tenantId(), e);
+      }
+    }
+  }
+
+  private void consider(SecurityAlert alert) {
+    Optional<IncidentStore.LoginFacts> facts = store.loginFacts(alert.tenantId(), alert.eventId());
+    if (facts.isEmpty()) {
+      return;
+    }
+    Assessment assessment = AssessmentJson.read(facts.get().assessmentJson());
+    opening.consider(assessment, facts.get(), Origin.DETECTED);
+  }
+}
