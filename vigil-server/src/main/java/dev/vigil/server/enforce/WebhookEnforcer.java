@@ -54,7 +54,7 @@ final class WebhookEnforcer implements Enforcer {
     this.secret = new SecretKeySpec(secret.clone(), "HmacSHA256");
     this.timeout = timeout;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
   }
 
   @Override
