@@ -529,7 +529,8 @@ final class IncidentLoopTests {
     Instant deadline = Instant.now().plusSeconds(20);
     while (jdbc.sql("""
             SELECT count(*) FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%incident_actions%'""")
+             WHERE datname = current_database() AND wait_event_type = 'Lock'
+               AND query LIKE '%incident_actions%ORDER BY id DESC FOR UPDATE%'""")
         .query(Long.class).single() == 0) {
       assertThat(Instant.now()).as("a rollback waiting on the action's row lock").isBefore(deadline);
       Thread.sleep(10);
