@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Live detection: every new alert is considered for an incident inside the transaction that stores the login,
- * so login, alert and incident commit together. Every login that can open an incident raises an alert (its score
- * is at least HIGH, or it carries a campaign signal), so listening to alerts misses none; a campaign's later
- * logins within one alert burst window share the alert and join the incident through it.
+ * so login, alert and incident commit together. Listening to alerts misses no incident worth opening: a successful
+ * login that can open one is at least HIGH and so raises an alert, and a failed one alerts when it carries a
+ * campaign signal (a lone failed login harmed nobody and opens nothing). A campaign's later logins within one alert
+ * burst window share the first one's alert and its incident.
  *
  * <p>Runs in a savepoint: should incident handling fail, the login and its alert still commit and the caller
  * still gets its assessment (anomaly processing never breaks a login); the failure is logged with the event id,
