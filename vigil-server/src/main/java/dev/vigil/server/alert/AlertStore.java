@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,6 +109,25 @@ public final class AlertStore {
         .param("user", userId)
         .query(AlertStore::row)
         .optional();
+  }
+
+  /**
+   * Marks the alerts of these logins read and resolved, whoever they belong to in the tenant — an incident rolled
+   * back as a false positive resolves the alerts its logins raised.
+   *
+   * @return how many alerts changed
+   */
+  public int resolveForEvents(String tenantId, Collection<String> eventIds, Instant now) {
+    if (eventIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("""
+            UPDATE security_alerts SET acknowledged = true, acknowledged_at = COALESCE(acknowledged_at, :now)
+             WHERE tenant_id = :tenant AND event_id = ANY(:events) AND NOT acknowledged""")
+        .param("now", Timestamp.from(now))
+        .param("tenant", tenantId)
+        .param("events", eventIds.toArray(String[]::new))
+        .update();
   }
 
   private static SecurityAlert row(ResultSet rs, int rowNum) throws SQLException {

@@ -4,10 +4,14 @@ import dev.vigil.core.event.InvalidEventException;
 import dev.vigil.server.access.ApiKeyRejectedException;
 import dev.vigil.server.access.RateLimitedException;
 import dev.vigil.server.access.UnknownTenantException;
-import dev.vigil.server.risk.UnknownUserException;
 import dev.vigil.server.account.AlertNotFoundException;
 import dev.vigil.server.auth.AuthException;
 import dev.vigil.server.auth.LoginThrottledException;
+import dev.vigil.server.caller.InvalidRequestException;
+import dev.vigil.server.caller.MissingTenantException;
+import dev.vigil.server.incident.IncidentConflictException;
+import dev.vigil.server.incident.IncidentNotFoundException;
+import dev.vigil.server.risk.UnknownUserException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +135,34 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "you have no alert with this id");
     problem.setType(URI.create(TYPE_BASE + "alert-not-found"));
     problem.setTitle("Alert not found");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail missingTenant(MissingTenantException e) {
+    return problem(HttpStatus.BAD_REQUEST, "missing-tenant", "Tenant required", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidRequest(InvalidRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+  }
+
+  /** Also for another tenant's incident: the answer does not say whether the id exists elsewhere. */
+  @ExceptionHandler
+  ProblemDetail incidentNotFound(IncidentNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail incidentConflict(IncidentConflictException e) {
+    return problem(HttpStatus.CONFLICT, "incident-conflict", "Conflicting change", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
     return problem;
   }
 

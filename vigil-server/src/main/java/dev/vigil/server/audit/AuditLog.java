@@ -1,0 +1,109 @@
+package dev.vigil.server.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Appends to and reads the {@code audit_log} table (V52).
+ *
+ * <p>Appends join the caller's transaction, so an action and its audit row commit together. Each tenant's chain
+ * is extended under a transaction-scoped advisory lock on the tenant, so two concurrent appends cannot both
+ * link to the same predecessor; the lock is held until commit, which is why callers append as their last
+ * write (lock order everywhere: incident row, action rows, audit).
+ */
+@Component
+public final class AuditLog {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends one entry to the tenant's chain.
+   *
+   * @param target what was acted on ({@code incident:<id>}, {@code user:<id>}, {@code tenant:<id>})
+   * @param details string facts about the action; no raw IP, user agent, token or secret
+   * @throws IllegalStateException outside a transaction (the entry must commit with the change it records)
+   */
+  public AuditEntry append(String tenantId, String actor, String action, String target, Map<String, String> details) {
+    requireNonNull(tenantId, "tenantId");
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("audit entries are appended inside the transaction of the audited change");
+    }
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vigil.audit:' || :tenant, 0))")
+        .param("tenant", tenantId)
+        .query((rs, n) -> 1)
+        .list();
+    List<String[]> last = jdbc.sql("""
+            SELECT seq, hash FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT 1""")
+        .param("tenant", tenantId)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+        .list();
+    long seq = last.isEmpty() ? 1 : Long.parseLong(last.getFirst()[0]) + 1;
+    String prevHash = last.isEmpty() ? AuditChain.GENESIS : last.getFirst()[1];
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String canonicalDetails = AuditChain.details(details);
+    String hash = AuditChain.hash(prevHash, tenantId, seq, now, actor, action, target, canonicalDetails);
+    jdbc.sql("""
+            INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, action, target, details, prev_hash, hash)
+            VALUES (:tenant, :seq, :at, :actor, :action, :target, :details, :prev, :hash)""")
+        .param("tenant", tenantId)
+        .param("seq", seq)
+        .param("at", Timestamp.from(now))
+        .param("actor", actor)
+        .param("action", action)
+        .param("target", target)
+        .param("details", canonicalDetails)
+        .param("prev", prevHash)
+        .param("hash", hash)
+        .update();
+    return new AuditEntry(tenantId, seq, now, actor, action, target, canonicalDetails, prevHash, hash);
+  }
+
+  /** A page of the tenant's entries, newest first. */
+  public List<AuditEntry> page(String tenantId, int page, int size) {
+    return jdbc.sql("""
+            SELECT * FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT :size OFFSET :offset""")
+        .param("tenant", tenantId)
+        .param("size", size)
+        .param("offset", (long) page * size)
+        .query(AuditLog::row)
+        .list();
+  }
+
+  public long count(String tenantId) {
+    return jdbc.sql("SELECT count(*) FROM audit_log WHERE tenant_id = :tenant")
+        .param("tenant", tenantId).query(Long.class).single();
+  }
+
+  /** Every entry of the tenant in chain order, for the verifier (streamed page by page by the caller). */
+  List<AuditEntry> chainFrom(String tenantId, long afterSeq, int limit) {
+    return jdbc.sql("""
+            SELECT * FROM audit_log WHERE tenant_id = :tenant AND seq > :after ORDER BY seq LIMIT :limit""")
+        .param("tenant", tenantId)
+        .param("after", afterSeq)
+        .param("limit", limit)
+        .query(AuditLog::row)
+        .list();
+  }
+
+  static AuditEntry row(ResultSet rs, int rowNum) throws SQLException {
+    return new AuditEntry(rs.getString("tenant_id"), rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+        rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("details"),
+        rs.getString("prev_hash"), rs.getString("hash"));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.vigil.server.flags;
+
+import dev.vigil.core.policy.Action;
+import dev.vigil.core.policy.PolicyMode;
+import dev.vigil.core.signal.SignalType;
+import dev.vigil.server.caller.Caller;
+import dev.vigil.server.caller.InvalidRequestException;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET/PUT /admin/tenants/{tenant}/flags}. PUT replaces the whole set; a field left out takes its default
+ * (so the body says exactly what the tenant runs with). The ADMIN role guards {@code /admin/**} once the auth
+ * branch is merged; the caller's actor is audited.
+ */
+@RestController
+final class FlagsController {
+  private final FlagStore store;
+
+  FlagsController(FlagStore store) {
+    this.store = store;
+  }
+
+  @GetMapping("/admin/tenants/{tenant}/flags")
+  FlagsBody get(@PathVariable String tenant) {
+    return FlagsBody.of(store.get(tenant));
+  }
+
+  @PutMapping("/admin/tenants/{tenant}/flags")
+  FlagsBody put(@PathVariable String tenant, @RequestBody FlagsBody body, Caller caller) {
+    return FlagsBody.of(store.put(new Caller(tenant, caller.actor()), body.toFlags(tenant)));
+  }
+
+  /**
+   * The flags as the API shows and takes them ({@code mode}: {@code "monitor"}, {@code "enforce"} or null for the
+   * engine's).
+   */
+  record FlagsBody(@Nullable String mode, @Nullable Set<Action> allowedActions,
+      @Nullable Set<SignalType> disabledDetectors, @Nullable Integer incidentAt, @Nullable Set<Action> playbookActions,
+      @Nullable Integer playbookAt, @Nullable Integer version) {
+
+    static FlagsBody of(TenantFlags flags) {
+      return new FlagsBody(flags.mode() == null ? null : flags.mode().name().toLowerCase(Locale.ROOT),
+          flags.allowedActions(), flags.disabledDetectors(), flags.incidentAt(), flags.playbookActions(),
+          flags.playbookAt(), flags.version());
+    }
+
+    TenantFlags toFlags(String tenant) {
+      TenantFlags defaults = TenantFlags.defaults(tenant);
+      PolicyMode parsed = mode == null ? null : parseMode(mode);
+      try {
+        return new TenantFlags(tenant, parsed,
+            allowedActions == null ? defaults.allowedActions() : allowedActions,
+            disabledDetectors == null ? Set.of() : disabledDetectors,
+            incidentAt,
+            playbookActions == null ? Set.of() : playbookActions,
+            playbookAt == null ? defaults.playbookAt() : playbookAt, 0);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(e.getMessage());
+      }
+    }
+
+    private static PolicyMode parseMode(String text) {
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "monitor" -> PolicyMode.MONITOR;
+        case "enforce" -> PolicyMode.ENFORCE;
+        default -> throw new InvalidRequestException("mode must be \"monitor\" or \"enforce\": " + text);
+      };
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package dev.vigil.server.incident;
+
+import dev.vigil.core.policy.Assessment;
+import dev.vigil.core.policy.RiskLevel;
+import dev.vigil.core.signal.SignalType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code incidents}, {@code incident_events} and {@code incident_timeline} tables (V50). Every read and
+ * write is scoped to one tenant, so an id from another tenant finds nothing.
+ */
+@Component
+final class IncidentStore {
+  private final JdbcClient jdbc;
+
+  IncidentStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What the detecting side knows of a stored login besides its assessment. */
+  record LoginFacts(String assessmentJson, String ipHmac, String ipMasked, Instant receivedAt) {
+    @Override
+    public String toString() {
+      return "LoginFacts[redacted]";
+    }
+  }
+
+  /** The result of {@link #openOrAttach}: the incident and whether it was opened now. */
+  record Ref(String id, String traceId, boolean opened) {}
+
+  Optional<LoginFacts> loginFacts(String tenantId, String eventId) {
+    return jdbc.sql("""
+            SELECT a.assessment::text AS assessment, e.ip_hmac, e.ip_masked, e.received_at
+              FROM assessments a JOIN login_events e USING (tenant_id, event_id)
+             WHERE a.tenant_id = :tenant AND a.event_id = :event""")
+        .param("tenant", tenantId).param("event", eventId)
+        .query(IncidentStore::facts).optional();
+  }
+
+  /**
+   * Stored logins not yet in any incident, in arrival order: a user's, or a time range's (both optional).
+   */
+  List<LoginFacts> unattachedLogins(String tenantId, @Nullable String userId, @Nullable Instant from,
+      @Nullable Instant to, int limit) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT a.assessment::text AS assessment, e.ip_hmac, e.ip_masked, e.received_at
+          FROM assessments a JOIN login_events e USING (tenant_id, event_id)
+         WHERE e.tenant_id = :tenant
+           AND NOT EXISTS (SELECT 1 FROM incident_events i WHERE i.tenant_id = e.tenant_id AND i.event_id = e.event_id)
+        """);
+    if (userId != null) {
+      sql.append(" AND e.user_id = :user");
+    }
+    if (from != null) {
+      sql.append(" AND e.occurred_at >= :from");
+    }
+    if (to != null) {
+      sql.append(" AND e.occurred_at < :to");
+    }
+    sql.append(" ORDER BY e.seq LIMIT :limit");
+    var statement = jdbc.sql(sql.toString()).param("tenant", tenantId).param("limit", limit);
+    if (userId != null) {
+      statement = statement.param("user", userId);
+    }
+    if (from != null) {
+      statement = statement.param("from", Timestamp.from(from));
+    }
+    if (to != null) {
+      statement = statement.param("to", Timestamp.from(to));
+    }
+    return statement.query(IncidentStore::facts).list();
+  }
+
+  boolean eventInIncident(String tenantId, String eventId) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_events WHERE tenant_id = :tenant AND event_id = :event)")
+        .param("tenant", tenantId).param("event", eventId).query(Boolean.class).single();
+  }
+
+  /**
+   * Opens an incident for the subject, or — when one is OPEN or ACKNOWLEDGED — attaches to it, raising its score
+   * and merging signals. One statement against the partial unique index, so concurrent logins of one subject can
+   * never open two.
+   */
+  Ref openOrAttach(String tenantId, Subject subject, int score, Collection<SignalType> signals, Origin origin,
+      @Nullable String note, String traceId, Instant now) {
+    return jdbc.sql("""
+            INSERT INTO incidents (id, tenant_id, subject_kind, subject_id, status, severity, max_score, signal_types,
+                                   origin, trace_id, note, opened_at, updated_at)
+            VALUES (:id, :tenant, :kind, :subject, 'OPEN', :severity, :score, :signals, :origin, :trace, :note,
+                    :now, :now)
+            ON CONFLICT (tenant_id, subject_kind, subject_id) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
+                max_score = greatest(incidents.max_score, EXCLUDED.max_score),
+                severity = CASE WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 85 THEN 'critical'
+                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 60 THEN 'high'
+                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 30 THEN 'medium'
+                                ELSE 'low' END,
+                signal_types = ARRAY(SELECT DISTINCT s FROM unnest(incidents.signal_types || EXCLUDED.signal_types) s
+                                     ORDER BY s),
+                updated_at = EXCLUDED.updated_at,
+                version = incidents.version + 1
+            RETURNING id::text, trace_id, (xmax = 0) AS opened""")
+        .param("id", UUID.randomUUID())
+        .param("tenant", tenantId)
+        .param("kind", subject.kindLabel())
+        .param("subject", subject.id())
+        .param("severity", severity(score))
+        .param("score", score)
+        .param("signals", labels(signals))
+        .param("origin", origin.label())
+        .param("trace", traceId)
+        .param("note", note)
+        .param("now", Timestamp.from(now))
+        .query((rs, n) -> new Ref(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+        .single();
+  }
+
+  /** Links a login to the incident; false when it belongs to an incident already. */
+  boolean attachEvent(String incidentId, Assessment assessment, Instant now) {
+    return jdbc.sql("""
+            INSERT INTO incident_events (tenant_id, event_id, incident_id, user_id, score, decision, signal_types,
+                                         occurred_at, attached_at)
+            VALUES (:tenant, :event, :incident, :user, :score, :decision, :signals, :occurredAt, :now)
+            ON CONFLICT DO NOTHING""")
+        .param("tenant", assessment.tenantId())
+        .param("event", assessment.eventId())
+        .param("incident", UUID.fromString(incidentId))
+        .param("user", assessment.userId())
+        .param("score", assessment.score())
+        .param("decision", assessment.decision().name())
+        .param("signals", labels(assessment.signalTypes()))
+        .param("occurredAt", Timestamp.from(assessment.timestamp()))
+        .param("now", Timestamp.from(now))
+        .update() == 1;
+  }
+
+  void timeline(String incidentId, Instant at, String actor, String kind, String detail) {
+    jdbc.sql("""
+            INSERT INTO incident_timeline (incident_id, at, actor, kind, detail)
+            VALUES (:incident, :at, :actor, :kind, :detail)""")
+        .param("incident", UUID.fromString(incidentId)).param("at", Timestamp.from(at)).param("actor", actor)
+        .param("kind", kind).param("detail", detail)
+        .update();
+  }
+
+  /** Reads and locks the incident row for a status change ({@code SELECT … FOR UPDATE}). */
+  Optional<Incident> lock(String tenantId, String incidentId) {
+    Optional<UUID> id = parseId(incidentId);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM incidents WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+        .param("tenant", tenantId).param("id", id.get()).query(IncidentStore::incident).optional();
+  }
+
+  Optional<Incident> find(String tenantId, String incidentId) {
+    Optional<UUID> id = parseId(incidentId);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM incidents WHERE tenant_id = :tenant AND id = :id")
+        .param("tenant", tenantId).param("id", id.get()).query(IncidentStore::incident).optional();
+  }
+
+  /** Sets the status of a locked incident; the version moves on. */
+  Incident setStatus(Incident locked, IncidentStatus status, @Nullable String note, String rollbackState,
+      Instant now) {
+    return jdbc.sql("""
+            UPDATE incidents SET status = :status, note = COALESCE(:note, note), rollback_state = :rollback,
+                                 updated_at = :now, version = version + 1
+             WHERE tenant_id = :tenant AND id = :id AND version = :version
+            RETURNING *""")
+        .param("status", status.name()).param("note", note).param("rollback", rollbackState)
+        .param("now", Timestamp.from(now)).param("tenant", locked.tenantId())
+        .param("id", UUID.fromString(locked.id())).param("version", locked.version())
+        .query(IncidentStore::incident)
+        .optional()
+        .orElseThrow(() -> new IncidentConflictException("incident " + locked.id() + " changed meanwhile"));
+  }
+
+  List<IncidentDetails.Login> events(String tenantId, String incidentId) {
+    return jdbc.sql("""
+            SELECT * FROM incident_events WHERE tenant_id = :tenant AND incident_id = :incident
+             ORDER BY occurred_at, event_id""")
+        .param("tenant", tenantId).param("incident", UUID.fromString(incidentId))
+        .query((rs, n) -> new IncidentDetails.Login(rs.getString("event_id"), rs.getString("user_id"),
+            rs.getInt("score"), rs.getString("decision"), List.of((String[]) rs.getArray("signal_types").getArray()),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("attached_at").toInstant()))
+        .list();
+  }
+
+  List<IncidentDetails.TimelineEntry> timelineOf(String incidentId) {
+    return jdbc.sql("SELECT * FROM incident_timeline WHERE incident_id = :incident ORDER BY id")
+        .param("incident", UUID.fromString(incidentId))
+        .query((rs, n) -> new IncidentDetails.TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+            rs.getString("kind"), rs.getString("detail")))
+        .list();
+  }
+
+  /** A page of the tenant's incidents, newest first, filtered by what is given. */
+  List<Incident> list(String tenantId, IncidentFilter filter) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE tenant_id = :tenant");
+    List<Object[]> params = new ArrayList<>();
+    if (filter.status() != null) {
+      sql.append(" AND status = :status");
+      params.add(new Object[] {"status", filter.status().name()});
+    }
+    if (filter.severity() != null) {
+      sql.append(" AND severity = :severity");
+      params.add(new Object[] {"severity", filter.severity().toLowerCase(Locale.ROOT)});
+    }
+    if (filter.from() != null) {
+      sql.append(" AND opened_at >= :from");
+      params.add(new Object[] {"from", Timestamp.from(filter.from())});
+    }
+    if (filter.to() != null) {
+      sql.append(" AND opened_at < :to");
+      params.add(new Object[] {"to", Timestamp.from(filter.to())});
+    }
+    sql.append(" ORDER BY opened_at DESC, id LIMIT :size OFFSET :offset");
+    var statement = jdbc.sql(sql.toString()).param("tenant", tenantId).param("size", filter.size())
+        .param("offset", (long) filter.page() * filter.size());
+    for (Object[] param : params) {
+      statement = statement.param((String) param[0], param[1]);
+    }
+    return statement.query(IncidentStore::incident).list();
+  }
+
+  /** Incidents whose rollback is waiting for a retry: (tenant, id). */
+  List<String[]> partialRollbacks(int limit) {
+    return jdbc.sql("""
+            SELECT tenant_id, id::text FROM incidents WHERE rollback_state = 'PARTIAL' ORDER BY updated_at LIMIT :limit""")
+        .param("limit", limit)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+        .list();
+  }
+
+  static String severity(int score) {
+    return RiskLevel.of(score).name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String[] labels(Collection<SignalType> types) {
+    return types.stream().map(SignalType::label).distinct().sorted().toArray(String[]::new);
+  }
+
+  private static Optional<UUID> parseId(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static LoginFacts facts(ResultSet rs, int rowNum) throws SQLException {
+    return new LoginFacts(rs.getString("assessment"), rs.getString("ip_hmac"), rs.getString("ip_masked"),
+        rs.getTimestamp("received_at").toInstant());
+  }
+
+  private static Incident incident(ResultSet rs, int rowNum) throws SQLException {
+    return new Incident(rs.getString("id"), rs.getString("tenant_id"),
+        rs.getString("subject_kind") + ":" + rs.getString("subject_id"), IncidentStatus.valueOf(rs.getString("status")),
+        rs.getString("severity"), rs.getInt("max_score"), List.of((String[]) rs.getArray("signal_types").getArray()),
+        rs.getString("origin"), rs.getString("trace_id"), rs.getString("note"), rs.getString("rollback_state"),
+        rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+  }
+
+  /** The list filters; null means any. */
+  record IncidentFilter(@Nullable IncidentStatus status, @Nullable String severity, @Nullable Instant from,
+      @Nullable Instant to, int page, int size) {}
+}
