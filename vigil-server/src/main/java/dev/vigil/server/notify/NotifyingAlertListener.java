@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>webhook: every alert;</li>
  *   <li>Slack and the security team's email: high and critical alerts at once; medium ones wait for the digest;</li>
- *   <li>the user's email: "was this you?" when the alert is about a new device or place;</li>
+ *   <li>the user's email: "was this you?" when a successful login raised an alert about a new device or
+ *       place;</li>
  *   <li>PagerDuty: nothing now; {@link AlertEscalator} pages what stays unacknowledged.</li>
  * </ul>
  */
@@ -83,12 +84,20 @@ final class NotifyingAlertListener implements NewAlertListener {
           .param("now", Timestamp.from(now))
           .update();
     }
-    if (channels.email().configured() && alert.signalTypes().stream().anyMatch(NOVELTY::contains)) {
+    if (channels.email().configured() && alert.signalTypes().stream().anyMatch(NOVELTY::contains)
+        && succeeded(alert)) {
       Topic topic = urgent(alert.severity()) ? Topic.SUSPICIOUS_SIGN_IN : Topic.NEW_SIGN_IN;
       enqueued |= outbox.enqueue(new NewMessage(alert.tenantId(), alert.userId(), Channel.EMAIL, topic,
           new Notice.LoginCheck(summary), key + ":user"), now);
     }
     return enqueued;
+  }
+
+  /** Only a login that got in is worth "was this you?"; a failed one from a new device is the team's concern. */
+  private boolean succeeded(SecurityAlert alert) {
+    return jdbc.sql("SELECT outcome = 'SUCCESS' FROM login_events WHERE tenant_id = :tenant AND event_id = :event")
+        .param("tenant", alert.tenantId()).param("event", alert.eventId())
+        .query(Boolean.class).optional().orElse(false);
   }
 
   static boolean urgent(String severity) {
