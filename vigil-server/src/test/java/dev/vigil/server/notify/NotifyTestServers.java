@@ -25,10 +25,22 @@ final class NotifyTestServers implements ApplicationContextInitializer<Configura
   static final RecordingEndpoint PAGERDUTY = new RecordingEndpoint(202, NotifyTestServers::validPagerDutyEvent);
   static final Smtp SMTP = new Smtp(freePort(), SMTP_PASSWORD);
 
+  private final boolean background;
+
+  /** Tests drive the dispatcher themselves. */
+  NotifyTestServers() {
+    this(false);
+  }
+
+  /** A second instance that runs its own dispatcher loops. */
+  NotifyTestServers(boolean background) {
+    this.background = background;
+  }
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestPropertyValues.of(
-        "vigil.notify.background=false",
+        "vigil.notify.background=" + background,
         // the test SMTP server logs the addresses it creates mailboxes for; Vigil's own logs must not
         "logging.level.com.icegreen=WARN",
         "vigil.notify.channels.slack.webhook-url=" + SLACK.url("/services/T0/B0/" + SLACK_TOKEN),

@@ -23,6 +23,7 @@ final class RecordingEndpoint implements AutoCloseable {
   private final int successCode;
   private final Function<Request, Boolean> contract;
   private volatile boolean down;
+  private volatile long delayMillis;
 
   RecordingEndpoint(int successCode, Function<Request, Boolean> contract) {
     this.successCode = successCode;
@@ -42,7 +43,8 @@ final class RecordingEndpoint implements AutoCloseable {
           return new MockResponse.Builder().code(400).body("{\"status\":\"invalid event\"}").build();
         }
         accepted.add(request);
-        return new MockResponse.Builder().code(successCode).body("ok").build();
+        return new MockResponse.Builder().code(successCode).body("ok")
+            .headersDelay(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS).build();
       }
     });
     try {
@@ -58,6 +60,11 @@ final class RecordingEndpoint implements AutoCloseable {
 
   void takeDown() {
     down = true;
+  }
+
+  /** Answers each accepted request only after this long, like a slow receiver. */
+  void respondAfter(long millis) {
+    delayMillis = millis;
   }
 
   void bringBack() {
