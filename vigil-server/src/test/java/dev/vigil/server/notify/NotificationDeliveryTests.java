@@ -229,14 +229,17 @@ final class NotificationDeliveryTests {
         + admin("POST", "/admin/notifications/dead-letters/retry").body()
         + get("/actuator/prometheus").body();
 
+    // Vigil's own output: the test SMTP server (GreenMail) logs the mailboxes it creates, which is not Vigil.
+    String logs = output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))
+        .collect(java.util.stream.Collectors.joining("\n"));
     for (String secret : List.of(NotifyTestServers.SLACK_TOKEN, NotifyTestServers.WEBHOOK_SECRET,
         NotifyTestServers.ROUTING_KEY, NotifyTestServers.SMTP_PASSWORD, NotifyTestServers.LINK_SECRET,
         token.substring(token.lastIndexOf('/') + 1))) {
       assertThat(answers).doesNotContain(secret);
-      assertThat(output.getAll()).doesNotContain(secret);
+      assertThat(logs).doesNotContain(secret);
     }
-    assertThat(output.getAll()).as("operators are told").contains("is a dead letter after 12 attempts");
-    assertThat(output.getAll()).doesNotContain(user).doesNotContain("203.0.113.9");
+    assertThat(logs).as("operators are told").contains("is a dead letter after 12 attempts");
+    assertThat(logs).doesNotContain(user).doesNotContain("203.0.113.9");
   }
 
   private long onlyAlertId() {
