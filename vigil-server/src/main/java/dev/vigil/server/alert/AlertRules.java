@@ -1,5 +1,6 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.core.event.Outcome;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.RiskLevel;
 import dev.vigil.core.signal.Signal;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Which assessments become alerts, and when two of them are the same alert.
  *
- * <p>A login raises an alert when it scored at least MEDIUM or was challenged or denied, and had a reason. Each
+ * <p>A successful login raises an alert when it scored at least MEDIUM or was challenged or denied, and had a
+ * reason. A failed one raises an alert only as part of a campaign (brute force, spraying, stuffing): a single wrong
+ * password from a new place harmed nobody, and alerting on each would bury the one alert that matters. Each
  * such login is its own alert, except campaigns: brute force, spraying, stuffing and success-after-failures share
  * one alert per user and burst window (seed PR #1074: ten failures, one alert), and unusual hours one per user and
  * day (PR #278's review: a night owl must not be mailed every night twice).
@@ -33,7 +36,9 @@ public final class AlertRules {
   public static Optional<NewAlert> alertFor(Assessment assessment) {
     List<Signal> signals = assessment.signals();
     boolean risky = assessment.level() != RiskLevel.LOW || assessment.flagged();
-    if (!risky || signals.isEmpty()) {
+    boolean harmful = assessment.outcome() == Outcome.SUCCESS
+        || signals.stream().anyMatch(signal -> CAMPAIGNS.contains(signal.type()));
+    if (!risky || !harmful || signals.isEmpty()) {
       return Optional.empty();
     }
     SignalType primary = signals.getFirst().type();
