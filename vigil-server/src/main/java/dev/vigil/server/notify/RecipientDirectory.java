@@ -1,0 +1,15 @@
+package dev.vigil.server.notify;
+
+import java.util.Optional;
+
+/**
+ * Finds a user's email address when a message to them is sent (addresses are never stored in the outbox).
+ *
+ * <p>A port: this branch has no users table, so the default ({@link ConfiguredRecipients}) reads the demo/test
+ * mapping {@code vigil.notify.user-emails}; the built-in login service provides the real one by declaring its own
+ * bean of this type.
+ */
+public interface RecipientDirectory {
+  /** The user's address; empty when there is none (the message is then skipped, not retried). */
+  Optional<String> emailOf(String tenantId, String userId);
+}
