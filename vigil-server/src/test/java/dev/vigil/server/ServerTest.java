@@ -21,5 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
     "vigil.embedded-db.ephemeral=true",
     "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
     "vigil.access.demo-tenant=false",
-    "vigil.access.key-cache-ttl=PT0S"})
+    "vigil.access.key-cache-ttl=PT0S",
+    "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
+    "vigil.auth.password.memory-kib=1024",
+    "vigil.auth.password.iterations=1"})
 public @interface ServerTest {}

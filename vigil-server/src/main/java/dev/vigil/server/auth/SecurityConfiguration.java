@@ -28,6 +28,11 @@ class SecurityConfiguration {
   private static final String[] PUBLIC = {
       "/actuator/health", "/actuator/health/**", "/auth/register", "/auth/login", "/auth/login/mfa",
       "/auth/refresh", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+  /**
+   * The "was this you?" links of notification mails: opened from a mail client without a session, so they are
+   * authenticated by their own signed, expiring, single-use token ({@code notify.LoginCheckLinks}) instead.
+   */
+  private static final String[] LOGIN_CHECK_LINKS = {"/notify/confirm/*", "/notify/report/*"};
   /** The admin dashboard's static page and assets; its data comes from ADMIN-only endpoints. */
   private static final String[] DASHBOARD_ASSETS = {"/admin", "/admin/", "/admin/index.html", "/admin/assets/**"};
 
@@ -40,6 +45,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers(HttpMethod.GET, DASHBOARD_ASSETS).permitAll()
+            .requestMatchers(HttpMethod.GET, LOGIN_CHECK_LINKS).permitAll()
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/internal/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
             .anyRequest().authenticated())

@@ -3,6 +3,7 @@ package dev.vigil.server.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.VigilServer;
+import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.support.InternalApi;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
     "vigil.embedded-db.ephemeral=true",
     "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
+    "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
     "logging.level.dev.vigil.server.enforce.LoggingPager=ERROR"})
 final class IncidentLatencyHarness {
   private static final String INCIDENTS = "/internal/risk/login/incidents";
@@ -50,11 +52,14 @@ final class IncidentLatencyHarness {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  ApiKeys keys;
+
   @Test
   void measure() throws Exception {
     int takeovers = Integer.getInteger("vigil.bench.takeovers", 200);
     String tenant = "bench-" + UUID.randomUUID();
-    InternalApi api = new InternalApi(port, tenant);
+    InternalApi api = new InternalApi(port, tenant, keys, jdbc);
     api.put("/admin/tenants/" + tenant + "/flags",
         "{\"playbookActions\":[\"FORCE_LOGOUT\",\"FREEZE\"],\"playbookAt\":80}");
     List<String> incidents = new ArrayList<>();

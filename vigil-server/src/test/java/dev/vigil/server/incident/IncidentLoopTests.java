@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.VigilServer;
+import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.enforce.AccountControl;
 import dev.vigil.server.enforce.GatedAccountControl;
 import dev.vigil.server.support.InternalApi;
@@ -40,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
     "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
     "vigil.embedded-db.ephemeral=true",
     "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
+    "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
+    "vigil.auth.password.memory-kib=1024",
+    "vigil.auth.password.iterations=1",
     "spring.main.allow-bean-definition-overriding=true"})
 final class IncidentLoopTests {
   static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -77,12 +81,15 @@ final class IncidentLoopTests {
   @Autowired
   TransactionTemplate transactions;
 
+  @Autowired
+  ApiKeys keys;
+
   private final String tenant = "t-" + UUID.randomUUID();
   private InternalApi api;
 
   @BeforeEach
   void setUp() {
-    api = new InternalApi(port, tenant);
+    api = new InternalApi(port, tenant, keys, jdbc);
   }
 
   @Test
@@ -201,8 +208,8 @@ final class IncidentLoopTests {
   }
 
   @Test
-  void requiresATenantOnInternalCalls() {
-    assertProblem(api.getAnonymously(INCIDENTS), 400, "missing-tenant");
+  void internalCallsNeedTheAccessTokenOfAnAnalyst() {
+    assertProblem(api.getAnonymously(INCIDENTS), 401, "unauthenticated");
   }
 
   @Test

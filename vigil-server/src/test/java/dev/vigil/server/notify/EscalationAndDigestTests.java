@@ -7,6 +7,7 @@ import static dev.vigil.server.notify.NotifyTestServers.SMTP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.alert.AlertStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,9 @@ final class EscalationAndDigestTests {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ApiKeys keys;
 
   @Autowired
   JdbcClient jdbc;
@@ -50,7 +54,7 @@ final class EscalationAndDigestTests {
 
   @Test
   void pagesPagerDutyForACriticalAlertNobodyAcknowledgedWithinTenMinutesAndOnlyOnce() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
     dispatcher.drain();
@@ -77,7 +81,7 @@ final class EscalationAndDigestTests {
 
   @Test
   void resolvesThePageWhenTheAlertIsAcknowledgedLater() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
     clock.advance(Duration.ofMinutes(11));
@@ -95,7 +99,7 @@ final class EscalationAndDigestTests {
 
   @Test
   void doesNotPageForAnAlertAcknowledgedInTime() {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
     alerts.acknowledge(tenant, user, alertId(), clock.instant());
@@ -109,7 +113,7 @@ final class EscalationAndDigestTests {
 
   @Test
   void sendsMediumAlertsAsOneDigestToTheSecurityTeamInsteadOfOneMessageEach() {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     List<String> users = List.of(user + "-1", user + "-2", user + "-3");
     for (String u : users) {
       logins.habitual(u);

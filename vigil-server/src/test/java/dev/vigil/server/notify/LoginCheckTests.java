@@ -5,6 +5,7 @@ import static dev.vigil.server.notify.NotifyTestServers.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.server.access.ApiKeys;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,9 @@ final class LoginCheckTests {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ApiKeys keys;
 
   @Autowired
   JdbcClient jdbc;
@@ -191,7 +195,7 @@ final class LoginCheckTests {
   }
 
   private Logins logins() {
-    return new Logins(port, tenant);
+    return new Logins(keys, port, tenant);
   }
 
   private MimeMessage loginFromAbroadAndDeliver() {

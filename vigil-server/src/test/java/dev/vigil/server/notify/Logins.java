@@ -1,5 +1,6 @@
 package dev.vigil.server.notify;
 
+import dev.vigil.server.access.ApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +20,13 @@ final class Logins {
 
   private final int port;
   private final String tenant;
+  private final String apiKey;
 
-  Logins(int port, String tenant) {
+  /** Issues the tenant an API key, as its operator would, for the engine API calls. */
+  Logins(ApiKeys keys, int port, String tenant) {
     this.port = port;
     this.tenant = tenant;
+    this.apiKey = keys.issue(tenant, "notify-test").key();
   }
 
   /** Twelve daily logins from home in October, so the user has a history to differ from. */
@@ -52,6 +56,7 @@ final class Logins {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
               + "/api/v1/assess"))
           .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + apiKey)
           .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("assess answered " + response.statusCode() + ": " + response.body());

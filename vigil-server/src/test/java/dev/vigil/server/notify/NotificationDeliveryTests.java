@@ -8,6 +8,7 @@ import static dev.vigil.server.notify.NotifyTestServers.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.access.ApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +35,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 final class NotificationDeliveryTests {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ADMIN_TENANT = "notify-test-operators";
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ApiKeys keys;
 
   @Autowired
   JdbcClient jdbc;
@@ -60,7 +65,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void deliversARiskyLoginToSlackTheWebhookAndTheSecurityTeamOnce() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
     long alertId = onlyAlertId();
@@ -93,7 +98,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void notifiesOncePerAlertSoABurstOfFailuresIsOneBruteForceMessage() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     for (int i = 0; i < 12; i++) {
       logins.send(user, "fail-" + i, Instant.parse("2026-10-22T09:00:00Z").plusSeconds(i), "FAILURE",
@@ -112,7 +117,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void retriesAWebhookThatAnswers503WithBackoffAndDeliversItOnceItRecovers() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     WEBHOOK.takeDown();
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
@@ -133,7 +138,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void turnsAMessageThatKeepsFailingIntoADeadLetterThatAnAdminRetries() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     WEBHOOK.takeDown();
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
@@ -165,7 +170,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void retriesEveryDeadLetterAtOnce() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     WEBHOOK.takeDown();
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
@@ -183,7 +188,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void showsTheOutboxStateWithCountsAndLag() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     WEBHOOK.takeDown();
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
@@ -197,12 +202,12 @@ final class NotificationDeliveryTests {
 
   @Test
   void exposesDeliveryCountsAndOutboxLagToPrometheus() throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     logins.fromAbroad(user, "away", Instant.parse("2026-10-20T09:00:00Z"));
     dispatcher.drain();
 
-    HttpResponse<String> scrape = get("/actuator/prometheus");
+    HttpResponse<String> scrape = admin("GET", "/actuator/prometheus");
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())
@@ -213,7 +218,7 @@ final class NotificationDeliveryTests {
 
   @Test
   void keepsSecretsOutOfAdminAnswersMetricsAndLogs(CapturedOutput output) throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     logins.habitual(user);
     WEBHOOK.takeDown();
     SLACK.takeDown();
@@ -227,7 +232,7 @@ final class NotificationDeliveryTests {
     String answers = admin("GET", "/admin/notifications/dead-letters?limit=1000").body()
         + admin("GET", "/admin/notifications/outbox").body()
         + admin("POST", "/admin/notifications/dead-letters/retry").body()
-        + get("/actuator/prometheus").body();
+        + admin("GET", "/actuator/prometheus").body();
 
     // Vigil's own output: the test SMTP server (GreenMail) logs the mailboxes it creates, which is not Vigil.
     String logs = output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))
@@ -276,16 +281,32 @@ final class NotificationDeliveryTests {
   }
 
   /**
-   * Every admin call of these tests goes through here: when {@code /admin/**} requires the ADMIN role, the
-   * credential is added in this one place.
+   * Every admin call of these tests goes through here, with a fresh access token of an administrator (the tests
+   * move the clock by hours, past any token's lifetime). The administrator lives in a tenant of its own, so
+   * their logins add no events to the tenant under test.
    */
   private HttpResponse<String> admin(String method, String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + adminToken())
         .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+  private String adminToken() throws IOException, InterruptedException {
+    String credentials = "{\"tenantId\":\"" + ADMIN_TENANT + "\",\"email\":\"admin@example.test\","
+        + "\"password\":\"an administrator's passphrase\"}";
+    HttpResponse<String> registered = post("/auth/register", credentials);
+    if (registered.statusCode() == 201) {
+      jdbc.sql("UPDATE users SET role = 'ADMIN' WHERE tenant_id = ?").param(ADMIN_TENANT).update();
+    }
+    HttpResponse<String> tokens = post("/auth/login", credentials);
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    return read(tokens.body()).path("access_token").asText();
+  }
+
+  private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -26,7 +26,10 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
         "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
         "vigil.embedded-db.ephemeral=true",
-        "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ=="})
+        "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
+        "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
+        "vigil.auth.password.memory-kib=1024",
+        "vigil.auth.password.iterations=1"})
 @ContextConfiguration(initializers = NotifyTestServers.class)
 @Import(NotifyServerTest.TestClock.class)
 @interface NotifyServerTest {

@@ -7,6 +7,7 @@ import static dev.vigil.server.notify.NotifyTestServers.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.server.VigilServer;
+import dev.vigil.server.access.ApiKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
@@ -47,6 +48,9 @@ final class OutboxChaosTests {
   int port;
 
   @Autowired
+  ApiKeys keys;
+
+  @Autowired
   JdbcClient jdbc;
 
   @Autowired
@@ -72,7 +76,7 @@ final class OutboxChaosTests {
 
   @Test
   void deliversEveryAlertExactlyOnceInOrderPerUserAfterTheWebhookAndSmtpWereDown() {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     List<String> users = users(4);
     users.forEach(logins::habitual);
     WEBHOOK.takeDown();
@@ -114,7 +118,7 @@ final class OutboxChaosTests {
   void twoDispatchersOnOneDatabaseDeliverEachMessageOnce(@Autowired Outbox outbox, @Autowired List<Sender> senders,
       @Autowired NotificationPreferences preferences, @Autowired NotifyMetrics metrics,
       @Autowired NotifySettings settings, @Autowired PlatformTransactionManager transactions) throws Exception {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     List<String> users = users(24);
     users.forEach(logins::habitual);
     users.forEach(u -> logins.fromAbroad(u, u + "-away", Instant.parse("2026-10-20T09:00:00Z")));
@@ -136,7 +140,7 @@ final class OutboxChaosTests {
 
   @Test
   void aSecondInstanceFinishesWhatAStoppedOneLeftWithoutLosingOrRepeatingAMessage() throws IOException {
-    Logins logins = new Logins(port, tenant);
+    Logins logins = new Logins(keys, port, tenant);
     List<String> users = users(12);
     users.forEach(logins::habitual);
     users.forEach(u -> logins.fromAbroad(u, u + "-away", Instant.parse("2026-10-20T09:00:00Z")));
