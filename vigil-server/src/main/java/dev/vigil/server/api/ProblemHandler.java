@@ -8,7 +8,7 @@ import dev.vigil.server.account.AlertNotFoundException;
 import dev.vigil.server.auth.AuthException;
 import dev.vigil.server.auth.LoginThrottledException;
 import dev.vigil.server.caller.InvalidRequestException;
-import dev.vigil.server.caller.MissingTenantException;
+import dev.vigil.server.caller.TenantNotFoundException;
 import dev.vigil.server.incident.IncidentConflictException;
 import dev.vigil.server.incident.IncidentNotFoundException;
 import dev.vigil.server.risk.UnknownUserException;
@@ -138,9 +138,10 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** Another tenant named in an admin path: the same answer as a tenant that does not exist. */
   @ExceptionHandler
-  ProblemDetail missingTenant(MissingTenantException e) {
-    return problem(HttpStatus.BAD_REQUEST, "missing-tenant", "Tenant required", e.getMessage());
+  ProblemDetail tenantNotFound(TenantNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler

@@ -1,10 +1,12 @@
 package dev.vigil.server.caller;
 
+import dev.vigil.server.auth.AuthenticatedUser;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.StringUtils;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -12,16 +14,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Fills a {@link Caller} controller parameter: tenant from {@code X-Vigil-Tenant} (or {@code ?tenant=}), actor
- * from {@code X-Vigil-Actor} (else {@code anonymous}). Unauthenticated on this branch by design; the auth
- * branch replaces the body of {@link #resolveArgument} with the authenticated principal's tenant and name.
+ * Fills a {@link Caller} controller parameter from the authenticated principal only: the tenant of the access
+ * token's account and that account's id as the actor. Nothing the client sends (headers, parameters) can name
+ * the tenant, so an analyst can never act on another tenant's incidents, audit log or flags.
+ *
+ * <p>The login service's security chain guards {@code /internal/**} and {@code /admin/**}, so every request that
+ * reaches a controller taking a {@code Caller} is authenticated; one that is not means a route escaped the chain,
+ * which is a bug and fails loudly rather than acting on no tenant.
  */
 @Configuration(proxyBeanMethods = false)
 class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
-  static final String TENANT_HEADER = "X-Vigil-Tenant";
-  static final String ACTOR_HEADER = "X-Vigil-Actor";
-  private static final int MAX_LENGTH = 200;
-
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(this);
@@ -35,17 +37,10 @@ class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer 
   @Override
   public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
       NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-    String tenant = request.getHeader(TENANT_HEADER);
-    if (!StringUtils.hasText(tenant)) {
-      tenant = request.getParameter("tenant");
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+      return new Caller(user.tenantId(), user.subject());
     }
-    if (!StringUtils.hasText(tenant) || tenant.length() > MAX_LENGTH) {
-      throw new MissingTenantException();
-    }
-    String actor = request.getHeader(ACTOR_HEADER);
-    if (!StringUtils.hasText(actor) || actor.length() > MAX_LENGTH) {
-      actor = "anonymous";
-    }
-    return new Caller(tenant.strip(), actor.strip());
+    throw new IllegalStateException("a route taking a Caller is not guarded by the login service's chain");
   }
 }

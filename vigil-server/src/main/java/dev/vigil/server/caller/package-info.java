@@ -1,7 +1,6 @@
 /**
- * Who is calling the internal and admin APIs: tenant and actor. On this branch they come from request headers;
- * once Spring Security guards {@code /internal/**} and {@code /admin/**} they come from the principal instead,
- * and only {@link dev.vigil.server.caller.CallerResolver} changes.
+ * Who is calling the internal and admin APIs: the tenant and actor of the authenticated login-service account
+ * ({@link dev.vigil.server.caller.CallerResolver}), never a header or parameter.
  */
 @NullMarked
 package dev.vigil.server.caller;

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET/PUT /admin/tenants/{tenant}/flags}. PUT replaces the whole set; a field left out takes its default
- * (so the body says exactly what the tenant runs with). The ADMIN role guards {@code /admin/**} once the auth
- * branch is merged; the caller's actor is audited.
+ * (so the body says exactly what the tenant runs with). An administrator reaches only their own tenant's flags
+ * (any other tenant in the path is 404, as if it did not exist); the change is audited under their account id.
  */
 @RestController
 final class FlagsController {
@@ -28,13 +28,15 @@ final class FlagsController {
   }
 
   @GetMapping("/admin/tenants/{tenant}/flags")
-  FlagsBody get(@PathVariable String tenant) {
+  FlagsBody get(@PathVariable String tenant, Caller caller) {
+    caller.requireOwnTenant(tenant);
     return FlagsBody.of(store.get(tenant));
   }
 
   @PutMapping("/admin/tenants/{tenant}/flags")
   FlagsBody put(@PathVariable String tenant, @RequestBody FlagsBody body, Caller caller) {
-    return FlagsBody.of(store.put(new Caller(tenant, caller.actor()), body.toFlags(tenant)));
+    caller.requireOwnTenant(tenant);
+    return FlagsBody.of(store.put(caller, body.toFlags(tenant)));
   }
 
   /**
