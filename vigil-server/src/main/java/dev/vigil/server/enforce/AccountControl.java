@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * The narrow port through which the built-in enforcer acts on Vigil's own accounts: sessions (with their
- * refresh tokens) and the frozen flag. The built-in login service implements it over its {@code users},
- * {@code sessions} and {@code refresh_tokens} tables at merge; until then {@link TableAccountControl} keeps the
- * state in tables of its own so the loop is real end to end.
+ * refresh tokens) and the frozen flag. Kept narrow so that enforcement does not depend on the login service's
+ * internals: {@code auth.SessionAccountControl} implements it over the {@code users}, {@code sessions} and
+ * {@code refresh_tokens} tables.
  *
  * <p>Every method is idempotent, joins the caller's transaction, and takes effect at once: the login service's
- * request filter must consult session state and {@link #isFrozen}, not only the JWT signature.
+ * request filter consults session state and the frozen flag on every request, not only the JWT signature.
  */
 public interface AccountControl {
   /** Revokes every active session (and its refresh token) of the user; returns the ids revoked now. */
@@ -20,7 +20,8 @@ public interface AccountControl {
   List<String> revokeSessions(String tenantId, String userId, Collection<String> sessionIds);
 
   /**
-   * Makes revoked sessions valid again, those not expired meanwhile (a rollback).
+   * Makes sessions revoked by {@link #revokeSessions} valid again, with the latest refresh token of each, those
+   * not expired meanwhile (a rollback).
    *
    * @return the ids restored
    */

@@ -36,7 +36,7 @@ final class BuiltInEnforcer implements Enforcer {
       }
       case FREEZE -> {
         boolean changed = accounts.freeze(tenant, user);
-        yield new Applied(changed, List.of(), null, changed ? "frozen" : "was frozen already");
+        yield new Applied(changed, List.of(), null, changed ? "frozen" : "not changed (frozen already, or not an account here)");
       }
       case REQUIRE_MFA -> Applied.noted("the login's CHALLENGE decision requires the second factor");
       case BLOCK, PAGE, NOTIFY_USER, OPEN_INCIDENT ->

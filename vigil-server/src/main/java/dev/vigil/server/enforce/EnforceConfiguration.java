@@ -8,23 +8,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Picks the enforcement adapter ({@code vigil.enforce.adapter}) and provides the stand-ins that other branches
- * replace at merge: {@link AccountControl} (login service) and {@link Pager} (notifications). Each stand-in is
- * {@code @ConditionalOnMissingBean}, so declaring the real bean is all the wiring needed.
+ * Picks the enforcement adapter ({@code vigil.enforce.adapter}); the built-in one acts through the login
+ * service's {@link AccountControl}. {@link Pager} falls back to a log line when no other bean pages.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class EnforceConfiguration {
-  @Bean
-  @ConditionalOnMissingBean(AccountControl.class)
-  TableAccountControl accountControl(JdbcClient jdbc, Clock clock) {
-    return new TableAccountControl(jdbc, clock);
-  }
-
   @Bean
   @ConditionalOnMissingBean(Pager.class)
   Pager pager() {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.VigilServer;
 import dev.vigil.server.access.ApiKeys;
+import dev.vigil.server.auth.SessionAccountControl;
 import dev.vigil.server.enforce.AccountControl;
 import dev.vigil.server.enforce.GatedAccountControl;
 import dev.vigil.server.support.InternalApi;
 import dev.vigil.server.support.InternalApi.Answer;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
     "vigil.auth.password.memory-kib=1024",
     "vigil.auth.password.iterations=1",
+    "vigil.auth.trust-forwarded-headers=true",
     "spring.main.allow-bean-definition-overriding=true"})
 final class IncidentLoopTests {
   static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -55,14 +56,15 @@ final class IncidentLoopTests {
   static final String SAO_PAULO = """
       {"country":"BR","city":"Sao Paulo","lat":-23.55,"lon":-46.63,"asn":28573,"asOrg":"Claro"}""";
   private static final String INCIDENTS = "/internal/risk/login/incidents";
+  private static final String ALICE = "alice@example.test";
 
   /** The account port with gates, so a test can hold a freeze in flight. */
   @TestConfiguration(proxyBeanMethods = false)
   static class Gates {
     @Bean
     @Primary
-    GatedAccountControl gatedAccountControl(JdbcClient jdbc, Clock clock) {
-      return new GatedAccountControl(jdbc, clock);
+    GatedAccountControl gatedAccountControl(SessionAccountControl real) {
+      return new GatedAccountControl(real);
     }
   }
 
@@ -86,33 +88,40 @@ final class IncidentLoopTests {
 
   private final String tenant = "t-" + UUID.randomUUID();
   private InternalApi api;
+  /** Alice's account in the login service: her login events carry its id, enforcement acts on it. */
+  private String alice;
 
   @BeforeEach
   void setUp() {
     api = new InternalApi(port, tenant, keys, jdbc);
+    alice = api.registered(ALICE);
   }
 
   @Test
   void falsePositiveTakeoverIsRolledBackCompletelyAndTheProfileLearnsTheNewDevice() throws Exception {
     assertThat(accountControl).as("the enforcer acts through the gated port").isSameAs(accounts);
     usePlaybook("FORCE_LOGOUT", "FREEZE");
-    Instant expires = Instant.now().plus(Duration.ofDays(7));
-    accounts.openSession(tenant, "alice", "s-1", expires);
-    accounts.openSession(tenant, "alice", "s-2", expires);
-    trainAlice();
+    // Alice's sessions come from the login service, whose logins happen now; the engine learns only from events
+    // in time order, so this story is told relative to now.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    trainAliceUntil(now);
+    aliceLogsInAtHome();
+    aliceLogsInAtHome();
+    List<String> sessions = openSessions(alice);
+    assertThat(sessions).hasSize(2);
 
-    JsonNode takeover = assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z")).json();
-    assertThat(takeover.path("decision").asText()).isEqualTo("CHALLENGE");
+    JsonNode takeover = assess(aliceInSaoPaulo("away-1", now.plusSeconds(1).toString())).json();
+    assertThat(takeover.path("decision").asText()).as(takeover.toString()).isEqualTo("CHALLENGE");
     assertThat(signals(takeover)).contains("NEW_DEVICE", "NEW_COUNTRY");
 
     JsonNode incident = onlyIncident();
-    assertThat(incident.path("subject").asText()).isEqualTo("user:alice");
+    assertThat(incident.path("subject").asText()).isEqualTo("user:" + alice);
     assertThat(incident.path("status").asText()).isEqualTo("OPEN");
     String id = incident.path("id").asText();
     JsonNode enforced = awaitIncident(id, d -> statusOf(d, "FORCE_LOGOUT").equals("DONE")
         && statusOf(d, "FREEZE").equals("DONE"));
-    assertThat(accounts.isFrozen(tenant, "alice")).isTrue();
-    assertThat(accounts.activeSessions(tenant, "alice")).isEmpty();
+    assertThat(accounts.isFrozen(tenant, alice)).isTrue();
+    assertThat(openSessions(alice)).isEmpty();
     assertThat(enforced.path("events").get(0).path("eventId").asText()).isEqualTo("away-1");
 
     Answer ack = api.post(INCIDENTS + "/" + id + "/ack", """
@@ -124,15 +133,15 @@ final class IncidentLoopTests {
     assertThat(rollback.status()).isEqualTo(200);
     assertThat(rollback.json().path("complete").asBoolean()).isTrue();
     assertThat(rollback.json().path("incident").path("status").asText()).isEqualTo("ROLLED_BACK");
-    assertThat(accounts.isFrozen(tenant, "alice")).isFalse();
-    assertThat(accounts.activeSessions(tenant, "alice")).containsExactly("s-1", "s-2");
+    assertThat(accounts.isFrozen(tenant, alice)).isFalse();
+    assertThat(openSessions(alice)).containsExactlyInAnyOrderElementsOf(sessions);
     assertThat(unreadAlertsOf("away-1")).as("the incident's alerts are resolved").isZero();
 
     Answer again = api.post(INCIDENTS + "/" + id + "/rollback", "");
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("alreadyRolledBack").asBoolean()).isTrue();
 
-    JsonNode nextLogin = assess(aliceInSaoPaulo("away-2", "2026-10-14T09:30:00Z")).json();
+    JsonNode nextLogin = assess(aliceInSaoPaulo("away-2", now.plusSeconds(2).toString())).json();
     assertThat(signals(nextLogin)).as("the confirmed device and network are familiar now")
         .doesNotContain("NEW_DEVICE", "NEW_NETWORK", "NEW_COUNTRY", "NEW_ASN", "NEW_IP");
   }
@@ -174,7 +183,7 @@ final class IncidentLoopTests {
     assertThat(data.path("traceId").asText()).isEqualTo(incident.path("traceId").asText()).hasSize(32);
     assertThat(data.path("latencyMs").isIntegralNumber()).isTrue();
     assertThat(data.path("tenant").asText()).isEqualTo(tenant);
-    assertThat(data.path("subject").asText()).isEqualTo("user:alice");
+    assertThat(data.path("subject").asText()).isEqualTo("user:" + alice);
     JsonNode rolledBack = events.get(1).path("data");
     assertThat(rolledBack.path("action").asText()).isEqualTo("ROLLBACK");
     assertThat(rolledBack.path("incidentId").asText()).isEqualTo(id);
@@ -275,7 +284,7 @@ final class IncidentLoopTests {
   void rollbackDuringAnEnforcementInFlightUndoesItInsteadOfLosingIt() throws Exception {
     usePlaybook("FREEZE");
     trainAlice();
-    GatedAccountControl.Gate gate = accounts.close(tenant, "alice");
+    GatedAccountControl.Gate gate = accounts.close(tenant, alice);
     assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
     String id = onlyIncident().path("id").asText();
     assertThat(gate.awaitEntered()).as("the freeze started").isTrue();
@@ -289,7 +298,7 @@ final class IncidentLoopTests {
 
     Answer answer = rollback.join();
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(accounts.isFrozen(tenant, "alice")).as("the freeze that finished first was undone").isFalse();
+    assertThat(accounts.isFrozen(tenant, alice)).as("the freeze that finished first was undone").isFalse();
     JsonNode details = api.get(INCIDENTS + "/" + id).json();
     assertThat(statusOf(details, "FREEZE")).isEqualTo("UNDONE");
     assertThat(statusOf(details, "PAGE")).isIn("CANCELLED", "UNDONE");
@@ -307,7 +316,7 @@ final class IncidentLoopTests {
     JsonNode details = api.get(INCIDENTS + "/" + onlyIncident().path("id").asText()).json();
     assertThat(statusOf(details, "FREEZE")).isEqualTo("RECORDED");
     assertThat(statusOf(details, "PAGE")).isEqualTo("RECORDED");
-    assertThat(accounts.isFrozen(tenant, "alice")).isFalse();
+    assertThat(accounts.isFrozen(tenant, alice)).isFalse();
   }
 
   @Test
@@ -321,7 +330,7 @@ final class IncidentLoopTests {
     String id = onlyIncident().path("id").asText();
     JsonNode details = awaitIncident(id, d -> statusOf(d, "PAGE").equals("DONE"));
     assertThat(statusOf(details, "FREEZE")).isEqualTo("NOT_ALLOWED");
-    assertThat(accounts.isFrozen(tenant, "alice")).isFalse();
+    assertThat(accounts.isFrozen(tenant, alice)).isFalse();
   }
 
   @Test
@@ -381,7 +390,7 @@ final class IncidentLoopTests {
     api.put("/admin/tenants/" + tenant + "/flags", "{\"incidentAt\":80,\"playbookActions\":[\"FREEZE\"],"
         + "\"playbookAt\":80}");
 
-    Answer replay = api.post(INCIDENTS, "{\"replay\":{\"userId\":\"alice\"}}");
+    Answer replay = api.post(INCIDENTS, "{\"replay\":{\"userId\":\"" + alice + "\"}}");
 
     assertThat(replay.status()).isEqualTo(200);
     assertThat(replay.json().path("examined").asInt()).isEqualTo(13);
@@ -389,7 +398,7 @@ final class IncidentLoopTests {
     JsonNode details = api.get(INCIDENTS + "/" + replay.json().path("incidentIds").get(0).asText()).json();
     assertThat(details.path("incident").path("origin").asText()).isEqualTo("replay");
     assertThat(statusOf(details, "FREEZE")).isEqualTo("RECORDED");
-    assertThat(accounts.isFrozen(tenant, "alice")).isFalse();
+    assertThat(accounts.isFrozen(tenant, alice)).isFalse();
     Answer second = api.post(INCIDENTS, "{\"replay\":{\"from\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-11-01T00:00:00Z\"}}");
     assertThat(second.json().path("incidentIds")).as("a replay finds nothing twice").isEmpty();
   }
@@ -401,10 +410,11 @@ final class IncidentLoopTests {
         {"userId":"bob","severity":"critical","note":"reported by the help desk"}""");
     assertThat(created.status()).isEqualTo(201);
     Answer withLogin = api.post(INCIDENTS, """
-        {"userId":"alice","eventIds":["home-3"],"severity":"medium"}""");
+        {"userId":"%s","eventIds":["home-3"],"severity":"medium"}""".formatted(alice));
     assertThat(withLogin.status()).isEqualTo(201);
     assertThat(withLogin.json().path("events")).hasSize(1);
-    assertThat(api.post(INCIDENTS, "{\"userId\":\"alice\",\"eventIds\":[\"nope\"]}").status()).isEqualTo(400);
+    assertThat(api.post(INCIDENTS, "{\"userId\":\"" + alice + "\",\"eventIds\":[\"nope\"]}").status())
+        .isEqualTo(400);
 
     JsonNode critical = api.get(INCIDENTS + "?severity=critical&status=OPEN").json().path("items");
     assertThat(critical).extracting(i -> i.path("subject").asText()).containsExactly("user:bob");
@@ -421,17 +431,23 @@ final class IncidentLoopTests {
 
   @Test
   void manualForceLogoutFreezeAndUnfreezeTakeEffectAtOnceAndAreAudited() throws Exception {
-    Instant expires = Instant.now().plus(Duration.ofDays(1));
-    accounts.openSession(tenant, "carol", "c-1", expires);
-    accounts.openSession(tenant, "carol", "c-2", expires);
+    String carol = api.registered("carol@example.test");
+    String laptop = api.loggedIn("carol@example.test").path("access_token").asText();
+    String laptopSession = openSessions(carol).getFirst();
+    String phone = api.loggedIn("carol@example.test").path("access_token").asText();
 
-    Answer logout = api.post("/internal/sessions/force-logout", "{\"userId\":\"carol\",\"sessionIds\":[\"c-1\"]}");
-    assertThat(logout.status()).isEqualTo(200);
-    assertThat(accounts.activeSessions(tenant, "carol")).containsExactly("c-2");
-    assertThat(api.post("/internal/users/carol/freeze", "").status()).isEqualTo(200);
-    assertThat(accounts.isFrozen(tenant, "carol")).isTrue();
-    assertThat(api.post("/internal/users/carol/unfreeze", "").status()).isEqualTo(200);
-    assertThat(accounts.isFrozen(tenant, "carol")).isFalse();
+    Answer logout = api.post("/internal/sessions/force-logout", """
+        {"userId":"%s","sessionIds":["%s"]}""".formatted(carol, laptopSession));
+    assertThat(logout.status()).as(logout.body()).isEqualTo(200);
+    assertThat(openSessions(carol)).hasSize(1).doesNotContain(laptopSession);
+    assertThat(api.getWith(laptop, "/auth/me").status()).isEqualTo(401);
+    assertThat(api.getWith(phone, "/auth/me").status()).isEqualTo(200);
+    assertThat(api.post("/internal/users/" + carol + "/freeze", "").status()).isEqualTo(200);
+    assertThat(accounts.isFrozen(tenant, carol)).isTrue();
+    assertThat(api.getWith(phone, "/auth/me").status()).as("frozen at once").isEqualTo(401);
+    assertThat(api.post("/internal/users/" + carol + "/unfreeze", "").status()).isEqualTo(200);
+    assertThat(accounts.isFrozen(tenant, carol)).isFalse();
+    assertThat(api.getWith(phone, "/auth/me").status()).isEqualTo(200);
 
     JsonNode audit = api.get("/internal/audit").json();
     assertThat(audit.path("items")).extracting(e -> e.path("action").asText())
@@ -491,8 +507,9 @@ final class IncidentLoopTests {
   @Test
   void exposesTheIncidentMetricsForPrometheus() throws Exception {
     double before = scrapeValue("risk_login_forced_logout_total");
-    accounts.openSession(tenant, "dave", "d-1", Instant.now().plus(Duration.ofDays(1)));
-    api.post("/internal/sessions/force-logout", "{\"userId\":\"dave\"}");
+    String dave = api.registered("dave@example.test");
+    api.loggedIn("dave@example.test");
+    api.post("/internal/sessions/force-logout", "{\"userId\":\"" + dave + "\"}");
 
     String scrape = api.get("/actuator/prometheus").body();
 
@@ -511,6 +528,14 @@ final class IncidentLoopTests {
     }
   }
 
+  /** Twelve daily logins from home at this time of day, the last one a day before {@code end}. */
+  private void trainAliceUntil(Instant end) {
+    for (int day = 1; day <= 12; day++) {
+      assess(aliceFrom("home-" + day, end.minus(13 - day, ChronoUnit.DAYS).toString(), "81.2.69.160",
+          CHROME_ON_WINDOWS, BERLIN));
+    }
+  }
+
   private String aliceInSaoPaulo(String eventId, String timestamp) {
     return aliceFrom(eventId, timestamp, "200.160.2.3", SAFARI_ON_MAC, SAO_PAULO);
   }
@@ -518,8 +543,9 @@ final class IncidentLoopTests {
   private String aliceFrom(String eventId, String timestamp, String ip, String userAgent, String geo) {
     String device = userAgent.equals(CHROME_ON_WINDOWS) ? "d-home" : "d-" + userAgent.hashCode();
     return """
-        {"eventId":"%s","tenantId":"%s","userId":"alice","timestamp":"%s","outcome":"SUCCESS","ip":"%s",
-         "userAgent":"%s","deviceId":"%s","geo":%s}""".formatted(eventId, tenant, timestamp, ip, userAgent, device, geo);
+        {"eventId":"%s","tenantId":"%s","userId":"%s","timestamp":"%s","outcome":"SUCCESS","ip":"%s",
+         "userAgent":"%s","deviceId":"%s","geo":%s}""".formatted(eventId, tenant, alice, timestamp, ip, userAgent,
+        device, geo);
   }
 
   private Answer assess(String json) {
@@ -547,6 +573,22 @@ final class IncidentLoopTests {
       jdbc.sql("SET LOCAL session_replication_role = replica").update();
       jdbc.sql(sql).param(tenant).update();
     });
+  }
+
+  /** Alice logs in to the login service from her usual address, browser and device. */
+  private JsonNode aliceLogsInAtHome() {
+    Answer login = api.login(ALICE, InternalApi.PASSWORD, "81.2.69.160", CHROME_ON_WINDOWS, "d-home");
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    return login.json();
+  }
+
+  /** The user's sessions that are open now, as the login service's request filter sees them. */
+  private List<String> openSessions(String userId) {
+    return jdbc.sql("""
+            SELECT id::text FROM sessions
+             WHERE tenant_id = ? AND user_id = ?::uuid AND ended_at IS NULL AND expires_at > now()
+             ORDER BY created_at, id""")
+        .param(tenant).param(userId).query(String.class).list();
   }
 
   private JsonNode onlyIncident() {

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class InternalApi {
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final String PASSWORD = "an analyst's passphrase";
+  /** Every account these tests register has this password. */
+  public static final String PASSWORD = "a test account's passphrase";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final int port;
@@ -106,6 +107,35 @@ public final class InternalApi {
     return analyst;
   }
 
+  /** Registers a USER of this tenant through the login service; returns the account id. */
+  public String registered(String email) {
+    return register(email);
+  }
+
+  /** Logs a user of this tenant in through the login service; returns the token response. */
+  public JsonNode loggedIn(String email) {
+    Answer tokens = postAnonymously("/auth/login", """
+        {"tenantId":"%s","email":"%s","password":"%s"}""".formatted(tenant, email, PASSWORD));
+    if (tokens.status() != 200) {
+      throw new IllegalStateException("logging in answered " + tokens);
+    }
+    return tokens.json();
+  }
+
+  /**
+   * A login through the login service from a given client: address (sent as {@code X-Forwarded-For}, which the
+   * server must be told to trust), user agent and device id. Returns the answer, whatever it is.
+   */
+  public Answer login(String email, String password, String ip, String userAgent, String deviceId) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
+        .header("Content-Type", "application/json")
+        .header("X-Forwarded-For", ip)
+        .header("User-Agent", userAgent)
+        .header("X-Device-Id", deviceId)
+        .POST(HttpRequest.BodyPublishers.ofString("""
+            {"tenantId":"%s","email":"%s","password":"%s"}""".formatted(tenant, email, password))));
+  }
+
   private String register(String email) {
     Answer registered = postAnonymously("/auth/register", """
         {"tenantId":"%s","email":"%s","password":"%s"}""".formatted(tenant, email, PASSWORD));
@@ -116,12 +146,7 @@ public final class InternalApi {
   }
 
   private Account login(String id, String email) {
-    Answer tokens = postAnonymously("/auth/login", """
-        {"tenantId":"%s","email":"%s","password":"%s"}""".formatted(tenant, email, PASSWORD));
-    if (tokens.status() != 200) {
-      throw new IllegalStateException("logging in answered " + tokens);
-    }
-    return new Account(id, tokens.json().path("access_token").asText());
+    return new Account(id, loggedIn(email).path("access_token").asText());
   }
 
   public Answer get(String path) {
