@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.server.VigilServer;
 import dev.vigil.server.access.ApiKeys;
-import dev.vigil.server.auth.SessionAccountControl;
 import dev.vigil.server.enforce.AccountControl;
 import dev.vigil.server.enforce.GatedAccountControl;
 import dev.vigil.server.support.InternalApi;
@@ -22,12 +20,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,17 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The incident loop end to end — detect, open, enforce, verdict, roll back, learn — over real HTTP and a real
  * PostgreSQL (embedded, or {@code VIGIL_TEST_JDBC_URL}). Every test has its own tenant.
  */
-@SpringBootTest(classes = {VigilServer.class, IncidentLoopTests.Gates.class},
-    webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
-    "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
-    "vigil.embedded-db.ephemeral=true",
-    "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
-    "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
-    "vigil.auth.password.memory-kib=1024",
-    "vigil.auth.password.iterations=1",
-    "vigil.auth.trust-forwarded-headers=true",
-    "spring.main.allow-bean-definition-overriding=true"})
+@IncidentServerTest
 final class IncidentLoopTests {
   static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
@@ -57,16 +40,6 @@ final class IncidentLoopTests {
       {"country":"BR","city":"Sao Paulo","lat":-23.55,"lon":-46.63,"asn":28573,"asOrg":"Claro"}""";
   private static final String INCIDENTS = "/internal/risk/login/incidents";
   private static final String ALICE = "alice@example.test";
-
-  /** The account port with gates, so a test can hold a freeze in flight. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Gates {
-    @Bean
-    @Primary
-    GatedAccountControl gatedAccountControl(SessionAccountControl real) {
-      return new GatedAccountControl(real);
-    }
-  }
 
   @LocalServerPort
   int port;
