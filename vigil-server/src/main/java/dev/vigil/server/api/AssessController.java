@@ -3,6 +3,7 @@ package dev.vigil.server.api;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.event.LoginEventReader;
 import dev.vigil.server.access.ApiCaller;
+import dev.vigil.server.enforce.BlockList;
 import dev.vigil.server.engine.LoginPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,23 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/assess}: one login event in, its assessment out. The body is read as bytes and handed to
  * core's own parser, and the answer is core's own JSON, so the server's Jackson never touches engine types. The
  * event belongs to the API key's tenant: a missing {@code tenantId} is filled with it, another one is refused.
+ *
+ * <p>A login from a source incident response blocked for the tenant ({@link BlockList}) is still assessed and
+ * stored — the engine keeps learning, and analysts see the attempt — but the answer carries
+ * {@code "blocked": true}, which the caller must treat as a denial whatever {@code decision} says
+ * ({@link BlockedSource}).
  */
 @RestController
 @Tag(name = "engine")
 final class AssessController {
   private final LoginPipeline pipeline;
+  private final BlockList blocks;
   private final int maxBodyBytes;
   private final Clock clock;
 
-  AssessController(LoginPipeline pipeline, ApiSettings settings, Clock clock) {
+  AssessController(LoginPipeline pipeline, BlockList blocks, ApiSettings settings, Clock clock) {
     this.pipeline = pipeline;
+    this.blocks = blocks;
     this.maxBodyBytes = settings.maxBodyBytes();
     this.clock = clock;
   }
 
   @Operation(summary = "Assess one login",
       description = "Synchronous, idempotent on (tenant, eventId): the same eventId again returns the first "
-          + "assessment. The event is stored with its assessment before the answer leaves.",
+          + "assessment. The event is stored with its assessment before the answer leaves. When the event's ip "
+          + "is on the tenant's block list (incident response), the answer also carries \"blocked\": true: "
+          + "refuse the login whatever the decision says.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
           description = "one login event (DESIGN.md §3); at most vigil.api.max-body-bytes",
           content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
@@ -71,7 +81,10 @@ final class AssessController {
     LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
     caller.requireOwnTenant(event.tenantId());
     EventContent.requireStorable(event);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pipeline.assess(event).json());
+    boolean blocked = blocks.isBlocked(event.tenantId(), event.ip());
+    String assessment = pipeline.assess(event).json();
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .body(blocked ? BlockedSource.mark(assessment) : assessment);
   }
 
   /** Reads at most {@code maxBodyBytes}, so a chunked body without a length cannot exhaust memory either. */

@@ -3,6 +3,7 @@ package dev.vigil.server.auth;
 import dev.vigil.core.event.FailureReason;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.event.Outcome;
+import dev.vigil.server.enforce.BlockList;
 import dev.vigil.server.engine.LoginPipeline;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Password login and its second step. Every attempt — throttled, unknown user, wrong password, frozen account,
  * wrong TOTP code, success — becomes a {@link LoginEvent} assessed by {@link LoginPipeline}, and the decision is
- * enforced: ALLOW issues tokens, CHALLENGE asks for a TOTP code, DENY refuses.
+ * enforced: ALLOW issues tokens, CHALLENGE asks for a TOTP code, DENY refuses. Before all of it, a source that
+ * incident response blocked is refused without an assessment.
  *
  * <p><b>No oracle.</b> Unknown user, wrong password and frozen account get the same 401 and cost the same time
  * (an unknown user's password is checked against a dummy hash; the frozen flag is looked at only after the
@@ -50,12 +52,14 @@ final class LoginService {
   private final SessionService sessions;
   private final SecondFactor secondFactor;
   private final AuthSettings settings;
+  private final BlockList blocks;
   private final Clock clock;
   private final String dummyHash;
 
+  @SuppressWarnings("checkstyle:ParameterNumber") // see the class comment
   LoginService(AccountStore accounts, PasswordEncoder passwords, LoginPipeline pipeline, LoginThrottle throttle,
       TrustedSources trusted, SessionService sessions, SecondFactor secondFactor, AuthSettings settings,
-      Clock clock) {
+      BlockList blocks, Clock clock) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.pipeline = pipeline;
@@ -64,6 +68,7 @@ final class LoginService {
     this.sessions = sessions;
     this.secondFactor = secondFactor;
     this.settings = settings;
+    this.blocks = blocks;
     this.clock = clock;
     this.dummyHash = passwords.encode(UUID.randomUUID().toString());
   }
@@ -75,6 +80,7 @@ final class LoginService {
    * @throws AuthException {@code INVALID_CREDENTIALS}, {@code LOGIN_DENIED} or {@code SECOND_FACTOR_UNAVAILABLE}
    */
   LoginResult login(String tenantId, String email, String password, ClientInfo client) {
+    refuseBlocked(tenantId, client);
     String name = normalizeEmail(email);
     Optional<Account> account = accounts.findByEmail(tenantId, name);
     // The engine's user id: the account id, or for an unknown user the name tried (the event contract's rule).
@@ -114,6 +120,7 @@ final class LoginService {
   LoginResult.Tokens completeMfa(String challengeId, String code, ClientInfo client) {
     MfaChallengeStore.Pending challenge = secondFactor.openChallenge(challengeId)
         .orElseThrow(() -> new AuthException(AuthException.Problem.INVALID_MFA_CODE));
+    refuseBlocked(challenge.tenantId(), client);
     Optional<Account> account = accounts.findById(challenge.tenantId(), challenge.userId());
     String userKey = challenge.userId().toString();
     if (account.isEmpty() || account.get().frozen()) {
@@ -135,6 +142,17 @@ final class LoginService {
     trusted.remember(user.tenantId(), user.id(), challenge.networkKey(), challenge.deviceHash());
     throttle.succeeded(user.tenantId(), userKey, client.ip());
     return new LoginResult.Tokens(sessions.open(user, challenge.loginEventId()), List.of());
+  }
+
+  /**
+   * A source incident response blocked for the tenant ({@link BlockList}) is refused before anything else: no
+   * account lookup, no password check, no engine call — so a blocked source learns nothing and costs nothing.
+   * The answer is the same neutral 403 as an engine DENY; it does not say that the address is blocked.
+   */
+  private void refuseBlocked(String tenantId, ClientInfo client) {
+    if (blocks.isBlocked(tenantId, client.ip())) {
+      throw new AuthException(AuthException.Problem.LOGIN_DENIED);
+    }
   }
 
   private LoginResult challenge(Account user, String eventId, ClientInfo client, @Nullable String deviceHash,

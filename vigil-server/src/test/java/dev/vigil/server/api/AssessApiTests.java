@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.ServerTest;
 import dev.vigil.server.TestTenant;
 import dev.vigil.server.access.ApiKeys;
+import dev.vigil.server.privacy.IpHasher;
+import dev.vigil.server.support.Blocks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +40,9 @@ final class AssessApiTests {
 
   @Autowired
   ApiKeys keys;
+
+  @Autowired
+  IpHasher hasher;
 
   private TestTenant caller;
   private String tenant;
@@ -242,6 +247,32 @@ final class AssessApiTests {
       assertThat(problem.path("type").asText()).isEqualTo(type);
     }
     return problem;
+  }
+
+  @Test
+  void aLoginFromABlockedSourceIsAssessedAndStoredButItsAnswerSaysBlocked() throws Exception {
+    new Blocks(jdbc, hasher).address(tenant, "81.2.69.99");
+
+    HttpResponse<String> blocked = post(aliceLogin("e-blocked", "81.2.69.99"));
+    HttpResponse<String> other = post(aliceLogin("e-other", "81.2.69.160"));
+
+    assertThat(blocked.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(blocked.body());
+    assertThat(answer.path("blocked").asBoolean()).isTrue();
+    assertThat(answer.path("eventId").asText()).isEqualTo("e-blocked");
+    assertThat(answer.path("decision").asText()).as("the engine's own decision is kept").isNotBlank();
+    assertThat(jdbc.sql("SELECT count(*) FROM assessments WHERE tenant_id = ? AND event_id = 'e-blocked'")
+        .param(tenant).query(Long.class).single()).as("assessed and stored").isEqualTo(1);
+    assertThat(JSON.readTree(other.body()).has("blocked")).as("another address of the tenant").isFalse();
+  }
+
+  @Test
+  void aBlockOfOneTenantDoesNotMarkAnotherTenantsLogins() throws Exception {
+    new Blocks(jdbc, hasher).address("t-" + UUID.randomUUID(), "81.2.69.99");
+
+    HttpResponse<String> response = post(aliceLogin("e-1", "81.2.69.99"));
+
+    assertThat(JSON.readTree(response.body()).has("blocked")).isFalse();
   }
 
   private String aliceLogin(String eventId, String ip) {
