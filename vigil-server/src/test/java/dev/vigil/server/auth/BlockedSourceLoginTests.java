@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.privacy.IpHasher;
 import dev.vigil.server.support.Blocks;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,28 @@ final class BlockedSourceLoginTests {
     other.registered("alice@example.com");
 
     assertThat(other.login("alice@example.com", PASSWORD, BLOCKED).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBruteForceIsBlockedByIncidentResponseAndTheLoginServiceHonoursTheBlock() throws Exception {
+    String attacker = "45.33.9.7";
+    Instant deadline = Instant.now().plusSeconds(20);
+    int guess = 0;
+    while (client.login("alice@example.com", "guess-" + guess++, attacker).statusCode() != 403) {
+      assertThat(Instant.now()).as("the brute-force incident's BLOCK takes effect").isBefore(deadline);
+      Thread.sleep(20);
+    }
+    assertThat(blocksOf(client.tenant())).as("blocked by incident response").isEqualTo(1);
+
+    problem(client.login("alice@example.com", PASSWORD, attacker), 403, "login-denied");
+    client.registered("bob@example.com");
+    problem(client.login("bob@example.com", PASSWORD, attacker), 403, "login-denied");
+    assertThat(client.login("bob@example.com", PASSWORD, HOME).statusCode()).as("only that source").isEqualTo(200);
+  }
+
+  private long blocksOf(String tenantId) {
+    return jdbc.sql("SELECT count(*) FROM ip_lists WHERE tenant_id = ? AND list = 'block' AND incident_id IS NOT NULL"
+        + " AND removed_at IS NULL").param(tenantId).query(Long.class).single();
   }
 
   private long loginEventsOf(String userId) {

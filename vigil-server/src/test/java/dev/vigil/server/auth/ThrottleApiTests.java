@@ -2,12 +2,14 @@ package dev.vigil.server.auth;
 
 import static dev.vigil.server.auth.AuthClient.HOME;
 import static dev.vigil.server.auth.AuthClient.PASSWORD;
+import static dev.vigil.server.auth.AuthClient.body;
 import static dev.vigil.server.auth.AuthClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +36,19 @@ final class ThrottleApiTests {
 
   private AuthClient client;
 
+  /**
+   * A tenant whose incident response may not block sources: a brute force here opens an incident that would
+   * block the attacker's network ({@code BlockedSourceLoginTests}), and these tests are about the throttle alone.
+   */
   @BeforeEach
   void newTenant() {
     client = new AuthClient(port, "t-" + UUID.randomUUID());
+    String admin = client.registered("admin@example.com");
+    jdbc.sql("UPDATE users SET role = 'ADMIN' WHERE id = ?::uuid").param(admin).update();
+    String token = client.loggedIn("admin@example.com").path("access_token").asText();
+    HttpResponse<String> flags = client.put("/admin/tenants/" + client.tenant() + "/flags", token,
+        body("allowedActions", List.of("REQUIRE_MFA", "FORCE_LOGOUT", "FREEZE", "PAGE")));
+    assertThat(flags.statusCode()).as(flags.body()).isEqualTo(200);
   }
 
   @Test
