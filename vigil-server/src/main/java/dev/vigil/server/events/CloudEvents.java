@@ -11,6 +11,8 @@ import java.net.URI;
  * the webhook notifier and the Kafka producer send unchanged.
  */
 public final class CloudEvents {
+  /** The CloudEvents {@code source} of everything the server emits. */
+  public static final URI SOURCE = URI.create("urn:vigil:server");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CloudEvents() {}

@@ -5,8 +5,8 @@ package dev.vigil.server.events;
  * published exactly when the change commits: implementations write to a table of the same database (an
  * outbox) and never call out of the process — delivery to webhooks or Kafka happens after commit, from there.
  *
- * <p>This branch's implementation is {@link OutboundEventTable}; the notifications branch's outbox replaces it
- * at merge (one bean of this type).
+ * <p>The implementation is the notification outbox's ({@code notify.OutboxSecurityEventPublisher}), which sends
+ * the CloudEvents envelope to the tenant's webhook after commit.
  */
 public interface SecurityEventPublisher {
   void publish(SecurityEvent event);

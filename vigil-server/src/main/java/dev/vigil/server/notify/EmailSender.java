@@ -59,9 +59,10 @@ final class EmailSender implements Sender {
       case Notice.Digest d -> toTeam(email, "[Vigil] " + d.alerts().size() + " medium-risk logins in "
           + message.tenantId(), "digest", digestValues(message.tenantId(), d.alerts()));
       case Notice.Page p -> Optional.empty();
+      case Notice.SecurityEventRaised e -> Optional.empty();
     };
     if (mailOf.isEmpty()) {
-      return message.notice() instanceof Notice.Page
+      return message.notice() instanceof Notice.Page || message.notice() instanceof Notice.SecurityEventRaised
           ? new Delivery.Undeliverable("email does not carry " + message.notice().kind())
           : new Delivery.Skipped("no address to send to");
     }

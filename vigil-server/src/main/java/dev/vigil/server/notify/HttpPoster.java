@@ -33,7 +33,7 @@ final class HttpPoster {
         .header("Content-Type", "application/json")
         .header("User-Agent", "Vigil-Notify/1")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     try {
       HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
       int status = response.statusCode();

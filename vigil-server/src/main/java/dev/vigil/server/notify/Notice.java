@@ -18,7 +18,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = Notice.LoginCheck.class, name = "login_check"),
     @JsonSubTypes.Type(value = Notice.Digest.class, name = "digest"),
     @JsonSubTypes.Type(value = Notice.Page.class, name = "page"),
-    @JsonSubTypes.Type(value = Notice.LoginReported.class, name = "login_reported")})
+    @JsonSubTypes.Type(value = Notice.LoginReported.class, name = "login_reported"),
+    @JsonSubTypes.Type(value = Notice.SecurityEventRaised.class, name = "security_event")})
 public sealed interface Notice {
   /** The value of {@code notification_outbox.kind}. */
   String kind();
@@ -78,6 +79,25 @@ public sealed interface Notice {
     @Override
     public String toString() {
       return "LoginReported[reportId=" + reportId + ", tenant=" + tenantId + ", eventId=" + eventId + "]";
+    }
+  }
+
+  /**
+   * An outbound security event of incident response ({@code security.login.blocked}, {@code .rollback}), already
+   * rendered as its CloudEvents 1.0 envelope, which the webhook sends unchanged (structured mode).
+   *
+   * @param type the CloudEvents {@code type}
+   * @param cloudEvent the envelope as JSON text
+   */
+  record SecurityEventRaised(String type, String cloudEvent) implements Notice {
+    @Override
+    public String kind() {
+      return "security_event";
+    }
+
+    @Override
+    public String toString() {
+      return "SecurityEventRaised[type=" + type + "]";
     }
   }
 

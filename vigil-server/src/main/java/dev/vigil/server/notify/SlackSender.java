@@ -40,6 +40,7 @@ final class SlackSender implements Sender {
       case Notice.Digest d -> digest(message.tenantId(), d.alerts());
       case Notice.LoginCheck c -> null;
       case Notice.Page p -> null;
+      case Notice.SecurityEventRaised e -> null;
     };
     if (body == null) {
       return new Delivery.Undeliverable("Slack does not carry " + message.notice().kind());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.enforce.AccountControl;
 import dev.vigil.server.enforce.GatedAccountControl;
+import dev.vigil.server.notify.RecordingEndpoint;
 import dev.vigil.server.support.InternalApi;
 import dev.vigil.server.support.InternalApi.Answer;
 import java.time.Instant;
@@ -131,7 +132,7 @@ final class IncidentLoopTests {
   }
 
   @Test
-  void publishesBlockedAndRollbackEventsAsCloudEvents() throws Exception {
+  void deliversBlockedAndRollbackEventsAsSignedCloudEventsToTheTenantsWebhook() throws Exception {
     usePlaybook("FREEZE");
     trainAlice();
     assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
@@ -141,7 +142,7 @@ final class IncidentLoopTests {
     api.post(INCIDENTS + "/" + id + "/ack", "{\"verdict\":\"false_positive\"}");
     api.post(INCIDENTS + "/" + id + "/rollback", "");
 
-    List<JsonNode> events = outboundEvents();
+    List<JsonNode> events = webhookEvents(2);
     assertThat(events).extracting(e -> e.path("type").asText())
         .containsExactly("security.login.blocked", "security.login.rollback");
     JsonNode blocked = events.getFirst();
@@ -613,9 +614,27 @@ final class IncidentLoopTests {
         .param(tenant).param(eventId).query(Long.class).single();
   }
 
-  private List<JsonNode> outboundEvents() {
-    return jdbc.sql("SELECT envelope FROM outbound_events WHERE tenant_id = ? ORDER BY created_at, id")
-        .param(tenant).query(String.class).list().stream().map(InternalApiJson::read).toList();
+  /**
+   * The CloudEvents the tenant's webhook received, in order of arrival, once there are {@code count} of them; each
+   * was sent in structured mode and signed.
+   */
+  private List<JsonNode> webhookEvents(int count) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    List<RecordingEndpoint.Request> received = cloudEventsOfTheTenant();
+    while (received.size() < count) {
+      assertThat(Instant.now()).as("the webhook received " + received.size() + " events").isBefore(deadline);
+      Thread.sleep(20);
+      received = cloudEventsOfTheTenant();
+    }
+    assertThat(received).allSatisfy(r -> assertThat(r.signature()).isNotBlank());
+    return received.stream().map(r -> InternalApiJson.read(r.body())).toList();
+  }
+
+  /** The webhook also receives the tenant's alerts; security events are the structured-mode CloudEvents. */
+  private List<RecordingEndpoint.Request> cloudEventsOfTheTenant() {
+    return IncidentEndpoints.WEBHOOK.acceptedWith(tenant).stream()
+        .filter(r -> r.contentType() != null && r.contentType().startsWith("application/cloudevents+json"))
+        .toList();
   }
 
   private double scrapeValue(String name) {

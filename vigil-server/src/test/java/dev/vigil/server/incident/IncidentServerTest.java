@@ -12,11 +12,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The server with the real engine, login service and enforcement on a random port over real PostgreSQL (embedded,
  * or {@code VIGIL_TEST_JDBC_URL}); the account port is the login service's behind a test gate ({@link Gates}).
- * The client address of logins is taken from {@code X-Forwarded-For}, so tests can log in from anywhere. Every
+ * The client address of logins is taken from {@code X-Forwarded-For}, so tests can log in from anywhere; the
+ * tenants' webhook and PagerDuty are real HTTP servers ({@link IncidentEndpoints}). Every
  * class with this annotation shares one context; every test has its own tenant.
  */
 @Target(ElementType.TYPE)
@@ -32,6 +34,7 @@ import org.springframework.context.annotation.Primary;
     "vigil.auth.password.iterations=1",
     "vigil.auth.trust-forwarded-headers=true",
     "spring.main.allow-bean-definition-overriding=true"})
+@ContextConfiguration(initializers = IncidentEndpoints.class)
 @interface IncidentServerTest {
   /** The account port with gates, so a test can hold a freeze in flight. */
   @TestConfiguration(proxyBeanMethods = false)

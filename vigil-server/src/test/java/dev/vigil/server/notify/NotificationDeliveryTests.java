@@ -109,10 +109,14 @@ final class NotificationDeliveryTests {
 
     List<String> alertTypes = jdbc.sql("SELECT alert_type FROM security_alerts WHERE tenant_id = ? ORDER BY id")
         .param(tenant).query(String.class).list();
-    List<String> delivered = WEBHOOK.acceptedWith(tenant).stream()
-        .map(r -> read(r.body()).path("data").path("alert").path("type").asText()).toList();
+    List<JsonNode> received = WEBHOOK.acceptedWith(tenant).stream().map(r -> read(r.body())).toList();
+    List<String> delivered = received.stream().filter(e -> e.path("type").asText().equals("security.alert.created"))
+        .map(e -> e.path("data").path("alert").path("type").asText()).toList();
     assertThat(delivered).isEqualTo(alertTypes);
     assertThat(delivered).filteredOn("brute_force"::equals).hasSize(1);
+    assertThat(received).extracting(e -> e.path("type").asText())
+        .as("besides alerts, at most the brute-force incident's block of the source")
+        .isSubsetOf("security.alert.created", "security.login.blocked");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The real servers every notification test talks to, started once per JVM, and the configuration pointing the
  * application at them. Secrets are distinctive strings so tests can assert they never appear in logs or answers.
  */
-final class NotifyTestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class NotifyTestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
   static final String SLACK_TOKEN = "slack-secret-XOXB7731";
   static final String WEBHOOK_SECRET = "whsec-secret-5f1c9a0e2b7d4c3a8e6f";
   static final String ROUTING_KEY = "pd-secret-routing-R0UT1NGKEY00000000000";
@@ -64,7 +64,7 @@ final class NotifyTestServers implements ApplicationContextInitializer<Configura
   }
 
   /** The fields PagerDuty's Events API v2 documents as required; PagerDuty answers 400 without them. */
-  static boolean validPagerDutyEvent(RecordingEndpoint.Request request) {
+  public static boolean validPagerDutyEvent(RecordingEndpoint.Request request) {
     try {
       JsonNode event = Outbox.JSON.readTree(request.body());
       String action = event.path("event_action").asText();

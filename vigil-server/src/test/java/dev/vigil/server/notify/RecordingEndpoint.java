@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
  * it accepts, and can be taken down (answers 503) and brought back. An optional check answers 400 to requests
  * that break the receiver's documented contract, as the real service would.
  */
-final class RecordingEndpoint implements AutoCloseable {
+public final class RecordingEndpoint implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Request> accepted = new CopyOnWriteArrayList<>();
   private final List<Request> refused = new CopyOnWriteArrayList<>();
@@ -25,7 +25,7 @@ final class RecordingEndpoint implements AutoCloseable {
   private volatile boolean down;
   private volatile long delayMillis;
 
-  RecordingEndpoint(int successCode, Function<Request, Boolean> contract) {
+  public RecordingEndpoint(int successCode, Function<Request, Boolean> contract) {
     this.successCode = successCode;
     this.contract = contract;
     server.setDispatcher(new Dispatcher() {
@@ -54,7 +54,7 @@ final class RecordingEndpoint implements AutoCloseable {
     }
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return server.url(path).uri();
   }
 
@@ -72,7 +72,7 @@ final class RecordingEndpoint implements AutoCloseable {
   }
 
   /** Accepted requests whose body mentions {@code marker} (a test's tenant id), in arrival order. */
-  List<Request> acceptedWith(String marker) {
+  public List<Request> acceptedWith(String marker) {
     return accepted.stream().filter(r -> r.body().contains(marker)).toList();
   }
 
@@ -85,5 +85,5 @@ final class RecordingEndpoint implements AutoCloseable {
     server.close();
   }
 
-  record Request(String target, String signature, String deliveryId, String contentType, String body) {}
+  public record Request(String target, String signature, String deliveryId, String contentType, String body) {}
 }
