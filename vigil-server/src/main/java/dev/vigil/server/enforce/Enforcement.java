@@ -264,6 +264,22 @@ public final class Enforcement {
     });
   }
 
+  /**
+   * A confirmed incident was closed: its page, if one went out, is resolved. Joins the caller's transaction (the
+   * close), so the resolve is sent exactly when the close commits.
+   */
+  public void incidentClosed(String tenantId, String incidentId) {
+    boolean paged = jdbc.sql("""
+            SELECT EXISTS (SELECT 1 FROM incident_actions
+                            WHERE tenant_id = :tenant AND incident_id = :incident AND action = 'PAGE'
+                              AND status = 'DONE')""")
+        .param("tenant", tenantId).param("incident", UUID.fromString(incidentId))
+        .query(Boolean.class).single();
+    if (paged) {
+      pager.resolve(tenantId, incidentId);
+    }
+  }
+
   /** The incident's actions, oldest first. */
   public List<ActionView> actionsOf(String tenantId, String incidentId) {
     return jdbc.sql("SELECT " + COLUMNS + """
@@ -300,7 +316,8 @@ public final class Enforcement {
           blocks.unblock(request.tenantId(), applied.blockId());
         }
       }
-      case PAGE -> { } // a page cannot be unsent; the rollback event tells on-call it was a false positive
+      // A page cannot be unsent; resolving it tells on-call the incident is over (so does the rollback event).
+      case PAGE -> pager.resolve(request.tenantId(), String.valueOf(request.incidentId()));
       case FORCE_LOGOUT, FREEZE, REQUIRE_MFA -> enforcer.undo(request, applied);
       case NOTIFY_USER, OPEN_INCIDENT -> throw new IllegalArgumentException("not enforceable: " + request.action());
     }

@@ -147,6 +147,7 @@ final class IncidentReview {
       Instant now = clock.instant();
       Incident after = store.setStatus(incident, IncidentStatus.CLOSED, null, incident.rollbackState(), now);
       store.timeline(incident.id(), now, caller.actor(), "closed", "closed");
+      enforcement.incidentClosed(caller.tenantId(), incident.id());
       others.audit().append(caller.tenantId(), caller.actor(), "incident.close", "incident:" + incident.id(),
           Map.of("version", Integer.toString(after.version())));
       return after;

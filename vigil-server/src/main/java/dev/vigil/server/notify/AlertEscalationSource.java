@@ -29,12 +29,12 @@ final class AlertEscalationSource implements EscalationSource {
              WHERE a.severity IN ('high', 'critical') AND NOT a.acknowledged
                AND a.created_at <= :before AND a.created_at > :after
                AND NOT EXISTS (SELECT 1 FROM notification_escalations e
-                                WHERE e.subject_kind = 'alert' AND e.subject_id = a.id)
+                                WHERE e.subject_kind = 'alert' AND e.subject_id = a.id::text)
              ORDER BY a.id LIMIT :limit""")
         .param("before", Timestamp.from(createdBefore))
         .param("after", Timestamp.from(createdAfter))
         .param("limit", LIMIT)
-        .query((rs, n) -> new Subject(rs.getLong("id"), rs.getString("tenant_id"),
+        .query((rs, n) -> new Subject(Long.toString(rs.getLong("id")), rs.getString("tenant_id"),
             rs.getString("severity").equals("critical") ? "critical" : "error",
             "Unacknowledged " + rs.getString("severity") + "-risk login (" + rs.getString("alert_type") + ") of "
                 + rs.getString("user_id") + ", alert " + rs.getLong("id")))
@@ -45,11 +45,12 @@ final class AlertEscalationSource implements EscalationSource {
   public List<Subject> acknowledgedSinceEscalation() {
     return jdbc.sql("""
             SELECT a.id, a.tenant_id, a.severity FROM notification_escalations e
-              JOIN security_alerts a ON a.id = e.subject_id
+              JOIN security_alerts a ON a.id::text = e.subject_id
              WHERE e.subject_kind = 'alert' AND e.resolved_at IS NULL AND a.acknowledged
              ORDER BY a.id LIMIT :limit""")
         .param("limit", LIMIT)
-        .query((rs, n) -> new Subject(rs.getLong("id"), rs.getString("tenant_id"), "info", "acknowledged"))
+        .query((rs, n) -> new Subject(Long.toString(rs.getLong("id")), rs.getString("tenant_id"), "info",
+            "acknowledged"))
         .list();
   }
 }

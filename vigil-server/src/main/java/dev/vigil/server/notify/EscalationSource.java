@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Something that pages when left unacknowledged: today alerts ({@link AlertEscalationSource}); incidents plug in
- * by declaring another bean of this type with their own {@link #kind()}. {@link AlertEscalator} does the rest:
- * records the escalation, pages, and resolves the page once the subject is acknowledged.
+ * Something that pages when left unacknowledged: alerts ({@link AlertEscalationSource}) and incidents
+ * ({@code incident.IncidentEscalationSource}); another kind plugs in by declaring a bean of this type with its own
+ * {@link #kind()}. {@link AlertEscalator} does the rest: records the escalation, pages, and resolves the page
+ * once the subject is acknowledged.
  */
-interface EscalationSource {
+public interface EscalationSource {
   /** The {@code notification_escalations.subject_kind} of this source's subjects, e.g. {@code alert}. */
   String kind();
 
@@ -22,8 +23,9 @@ interface EscalationSource {
   List<Subject> acknowledgedSinceEscalation();
 
   /**
+   * @param id the subject's id within its kind (an alert's number, an incident's UUID)
    * @param severity PagerDuty's severity: {@code critical}, {@code error}, {@code warning}, {@code info}
    * @param summary one line for the on-call person, without personal data beyond the user id
    */
-  record Subject(long id, String tenantId, String severity, String summary) {}
+  record Subject(String id, String tenantId, String severity, String summary) {}
 }

@@ -164,6 +164,36 @@ final class IncidentLoopTests {
   }
 
   @Test
+  void pagesPagerDutyKeyedByTheIncidentAndResolvesThePageOnRollback() throws Exception {
+    trainAlice();
+    assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
+    String id = onlyIncident().path("id").asText();
+    awaitIncident(id, d -> statusOf(d, "PAGE").equals("DONE"));
+    assertThat(pagerDutyEvents(id, 1)).extracting(e -> e.path("event_action").asText()).containsExactly("trigger");
+
+    api.post(INCIDENTS + "/" + id + "/ack", "{\"verdict\":\"false_positive\"}");
+    api.post(INCIDENTS + "/" + id + "/rollback", "");
+
+    List<JsonNode> pages = pagerDutyEvents(id, 2);
+    assertThat(pages).extracting(e -> e.path("event_action").asText()).containsExactly("trigger", "resolve");
+    assertThat(pages.getFirst().path("payload").path("source").asText()).isEqualTo("vigil/" + tenant);
+  }
+
+  @Test
+  void closingAConfirmedIncidentResolvesItsPage() throws Exception {
+    trainAlice();
+    assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
+    String id = onlyIncident().path("id").asText();
+    awaitIncident(id, d -> statusOf(d, "PAGE").equals("DONE"));
+    assertThat(api.post(INCIDENTS + "/" + id + "/ack", "{\"verdict\":\"confirmed\"}").status()).isEqualTo(200);
+
+    assertThat(api.post(INCIDENTS + "/" + id + "/close", "").status()).isEqualTo(200);
+
+    assertThat(pagerDutyEvents(id, 2)).extracting(e -> e.path("event_action").asText())
+        .containsExactly("trigger", "resolve");
+  }
+
+  @Test
   void laterRiskyLoginsOfTheSameUserJoinTheOpenIncident() throws Exception {
     trainAlice();
     assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
@@ -628,6 +658,20 @@ final class IncidentLoopTests {
     }
     assertThat(received).allSatisfy(r -> assertThat(r.signature()).isNotBlank());
     return received.stream().map(r -> InternalApiJson.read(r.body())).toList();
+  }
+
+  /** PagerDuty's events for the incident (its id is the dedup key), in order, once there are {@code count}. */
+  private List<JsonNode> pagerDutyEvents(String incidentId, int count) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    List<RecordingEndpoint.Request> received = IncidentEndpoints.PAGERDUTY.acceptedWith(incidentId);
+    while (received.size() < count) {
+      assertThat(Instant.now()).as("PagerDuty received " + received.size() + " events").isBefore(deadline);
+      Thread.sleep(20);
+      received = IncidentEndpoints.PAGERDUTY.acceptedWith(incidentId);
+    }
+    List<JsonNode> events = received.stream().map(r -> InternalApiJson.read(r.body())).toList();
+    assertThat(events).allSatisfy(e -> assertThat(e.path("dedup_key").asText()).isEqualTo(incidentId));
+    return events;
   }
 
   /** The webhook also receives the tenant's alerts; security events are the structured-mode CloudEvents. */

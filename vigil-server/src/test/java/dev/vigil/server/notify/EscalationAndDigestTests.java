@@ -1,9 +1,9 @@
 package dev.vigil.server.notify;
 
-import static dev.vigil.server.notify.NotifyTestServers.PAGERDUTY;
 import static dev.vigil.server.notify.NotifyTestServers.SECURITY_TEAM;
 import static dev.vigil.server.notify.NotifyTestServers.SLACK;
 import static dev.vigil.server.notify.NotifyTestServers.SMTP;
+import static dev.vigil.server.notify.NotifyTestServers.alertPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,14 +61,14 @@ final class EscalationAndDigestTests {
     escalator.escalate();
     dispatcher.drain();
     assertThat(SLACK.acceptedWith(tenant)).hasSize(1);
-    assertThat(PAGERDUTY.acceptedWith(tenant)).as("not before ten minutes").isEmpty();
+    assertThat(alertPages(tenant)).as("not before ten minutes").isEmpty();
 
     clock.advance(Duration.ofMinutes(10).plusSeconds(1));
     escalator.escalate();
     escalator.escalate();
     dispatcher.drain();
 
-    List<RecordingEndpoint.Request> pages = PAGERDUTY.acceptedWith(tenant);
+    List<RecordingEndpoint.Request> pages = alertPages(tenant);
     assertThat(pages).hasSize(1);
     JsonNode event = Outbox.JSON.readTree(pages.getFirst().body());
     assertThat(event.path("routing_key").asText()).isEqualTo(NotifyTestServers.ROUTING_KEY);
@@ -92,7 +92,7 @@ final class EscalationAndDigestTests {
     escalator.escalate();
     dispatcher.drain();
 
-    List<JsonNode> pages = PAGERDUTY.acceptedWith(tenant).stream().map(r -> read(r.body())).toList();
+    List<JsonNode> pages = alertPages(tenant).stream().map(r -> read(r.body())).toList();
     assertThat(pages).extracting(p -> p.path("event_action").asText()).containsExactly("trigger", "resolve");
     assertThat(pages.get(1).path("dedup_key").asText()).isEqualTo(pages.get(0).path("dedup_key").asText());
   }
@@ -108,7 +108,7 @@ final class EscalationAndDigestTests {
     escalator.escalate();
     dispatcher.drain();
 
-    assertThat(PAGERDUTY.acceptedWith(tenant)).isEmpty();
+    assertThat(alertPages(tenant)).isEmpty();
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.vigil.server.notify;
 
-import static dev.vigil.server.notify.NotifyTestServers.PAGERDUTY;
 import static dev.vigil.server.notify.NotifyTestServers.SECURITY_TEAM;
 import static dev.vigil.server.notify.NotifyTestServers.SLACK;
 import static dev.vigil.server.notify.NotifyTestServers.SMTP;
 import static dev.vigil.server.notify.NotifyTestServers.WEBHOOK;
+import static dev.vigil.server.notify.NotifyTestServers.alertPages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +93,7 @@ final class NotificationDeliveryTests {
         .singleElement()
         .satisfies(mail -> assertThat(Mails.subject(mail)).isEqualTo("[Vigil] critical-risk login: anomaly"))
         .satisfies(mail -> assertThat(Mails.html(mail)).contains("<th align=\"left\">User</th><td>" + user));
-    assertThat(PAGERDUTY.acceptedWith(tenant)).as("paging waits for escalation").isEmpty();
+    assertThat(alertPages(tenant)).as("paging waits for escalation").isEmpty();
   }
 
   @Test

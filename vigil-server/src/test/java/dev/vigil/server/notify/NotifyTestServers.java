@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,6 +62,15 @@ public final class NotifyTestServers implements ApplicationContextInitializer<Co
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000")
         .applyTo(context);
+  }
+
+  /**
+   * The pages of alert escalation for the tenant. Incident response pages too (an incident's {@code PAGE} action,
+   * keyed by the incident id); these tests are about the alerts' pages.
+   */
+  static List<RecordingEndpoint.Request> alertPages(String tenant) {
+    return PAGERDUTY.acceptedWith(tenant).stream()
+        .filter(r -> r.body().contains("\"dedup_key\":\"vigil-alert-")).toList();
   }
 
   /** The fields PagerDuty's Events API v2 documents as required; PagerDuty answers 400 without them. */
