@@ -11,6 +11,7 @@ import dev.vigil.server.caller.InvalidRequestException;
 import dev.vigil.server.caller.TenantNotFoundException;
 import dev.vigil.server.incident.IncidentConflictException;
 import dev.vigil.server.incident.IncidentNotFoundException;
+import dev.vigil.server.notify.SecurityCriticalTopicException;
 import dev.vigil.server.risk.UnknownUserException;
 import java.net.URI;
 import java.util.List;
@@ -153,6 +154,13 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail incidentNotFound(IncidentNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  /** A user tried to switch off a notification topic that protects their account. */
+  @ExceptionHandler
+  ProblemDetail securityCriticalTopic(SecurityCriticalTopicException e) {
+    return problem(HttpStatus.BAD_REQUEST, "security-critical-topic", "Topic cannot be switched off",
+        e.getMessage());
   }
 
   @ExceptionHandler

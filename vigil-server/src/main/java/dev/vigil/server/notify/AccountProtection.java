@@ -5,8 +5,9 @@ package dev.vigil.server.notify;
  * ({@code login_reports}) and announced ({@code security.login.reported} on the webhook and Slack) before this is
  * called, after commit.
  *
- * <p>A port: forced logout and freezing are wired by the incident-response work, which declares its own bean of
- * this type. The default ({@link NoAccountProtection}) only notes that nothing was enforced.
+ * <p>A port: incident response implements it ({@code incident.LoginReportProtection}: force logout everywhere,
+ * freeze, and a CONFIRMED incident); without it, {@link NoAccountProtection} only notes that nothing was
+ * enforced.
  */
 public interface AccountProtection {
   void loginReported(LoginReport report);

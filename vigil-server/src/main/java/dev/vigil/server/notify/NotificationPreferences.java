@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * off; a security-critical topic cannot be switched off, which is refused here and enforced again by the
  * dispatcher ({@link #wants}), so a row written by other means cannot silence it either.
  *
- * <p>The HTTP endpoint for users comes with the built-in login service (it needs an authenticated user).
+ * <p>Users of the login service set them at {@code /auth/notification-preferences}
+ * ({@link NotificationPreferencesController}).
  */
 @Component
 public final class NotificationPreferences {

@@ -212,7 +212,7 @@ public record NotifySettings(
   }
 
   /** The demo/test address of a user, if configured. */
-  Optional<String> configuredEmailOf(String tenantId, String userId) {
+  public Optional<String> configuredEmailOf(String tenantId, String userId) {
     return Optional.ofNullable(userEmails.getOrDefault(tenantId, Map.of()).get(userId));
   }
 

@@ -5,9 +5,9 @@ import java.util.Optional;
 /**
  * Finds a user's email address when a message to them is sent (addresses are never stored in the outbox).
  *
- * <p>A port: this branch has no users table, so the default ({@link ConfiguredRecipients}) reads the demo/test
- * mapping {@code vigil.notify.user-emails}; the built-in login service provides the real one by declaring its own
- * bean of this type.
+ * <p>A port: the built-in login service provides it over its {@code users} table
+ * ({@code auth.AccountRecipients}); without it, {@link ConfiguredRecipients} reads the demo/test mapping
+ * {@code vigil.notify.user-emails}.
  */
 public interface RecipientDirectory {
   /** The user's address; empty when there is none (the message is then skipped, not retried). */
