@@ -5,24 +5,17 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Picks the enforcement adapter ({@code vigil.enforce.adapter}); the built-in one acts through the login
- * service's {@link AccountControl}. {@link Pager} falls back to a log line when no other bean pages.
+ * service's {@link AccountControl}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class EnforceConfiguration {
-  @Bean
-  @ConditionalOnMissingBean(Pager.class)
-  Pager pager() {
-    return new LoggingPager();
-  }
-
   @Bean
   Enforcer enforcer(EnforceSettings settings, AccountControl accounts, Clock clock) {
     return switch (settings.adapter()) {

@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "vigil.embedded-db.ephemeral=true",
     "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==",
     "vigil.auth.signing-key-file=target/auth-keys/${random.uuid}/jwt-signing.key",
-    "logging.level.dev.vigil.server.enforce.LoggingPager=ERROR"})
+    "logging.level.dev.vigil.server.notify.OutboxPager=ERROR"})
 final class IncidentLatencyHarness {
   private static final String INCIDENTS = "/internal/risk/login/incidents";
 
