@@ -1,14 +1,18 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.event.InvalidEventException;
+import dev.vigil.server.engine.StoreUnavailableException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -47,6 +51,20 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(URI.create(TYPE_BASE + "body-too-large"));
     problem.setTitle("Request body too large");
     return problem;
+  }
+
+  /** Not stored, so not acknowledged: the caller sends it again later (safe: assessment is idempotent). */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        e.getMessage() + "; nothing was acknowledged, send the same event(s) again");
+    problem.setType(URI.create(TYPE_BASE + "store-unavailable"));
+    problem.setTitle("Login not stored");
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** Anything unforeseen: the caller gets a correlation id, the log gets the stack trace under the same id. */
