@@ -53,6 +53,15 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler
+  ProblemDetail tooManyEvents(TooManyEventsException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "a batch holds at most " + e.limit() + " events; split it");
+    problem.setType(URI.create(TYPE_BASE + "batch-too-large"));
+    problem.setTitle("Too many events in one batch");
+    return problem;
+  }
+
   /** Not stored, so not acknowledged: the caller sends it again later (safe: assessment is idempotent). */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
@@ -81,7 +90,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** {@link InvalidEventException}'s message is {@code "field: message"}; the field is reported separately. */
-  private static String messageWithoutField(InvalidEventException e) {
+  static String messageWithoutField(InvalidEventException e) {
     String text = String.valueOf(e.getMessage());
     String prefix = e.field() + ": ";
     return text.startsWith(prefix) ? text.substring(prefix.length()) : text;

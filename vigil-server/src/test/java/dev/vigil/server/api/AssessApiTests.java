@@ -4,31 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.server.VigilServer;
+import dev.vigil.server.VigilServerTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * The engine API end to end: real HTTP on a random port, real PostgreSQL — embedded by default, the server at
- * {@code VIGIL_TEST_JDBC_URL} when that is set. Every test uses its own tenant, so runs never see each other's
- * rows even on a shared database.
- */
-@SpringBootTest(classes = VigilServer.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${VIGIL_TEST_JDBC_URL:}",
-    "vigil.embedded-db.dir=target/embedded-postgres/${random.uuid}",
-    "vigil.embedded-db.ephemeral=true",
-    "vigil.privacy.hmac-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ=="})
+/** {@code POST /api/v1/assess} end to end (see {@link VigilServerTest}). */
+@VigilServerTest
 final class AssessApiTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -142,6 +139,71 @@ final class AssessApiTests {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(stored);
+  }
+
+  @Test
+  void answersConcurrentRequestsWithTheSameEventIdWithOneAssessmentStoredOnce() throws Exception {
+    String body = aliceLogin("e-race", "81.2.69.160");
+    List<Callable<HttpResponse<String>>> requests = Collections.nCopies(12, () -> post(body));
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(12)) {
+      for (Future<HttpResponse<String>> response : threads.invokeAll(requests)) {
+        responses.add(response.get());
+      }
+    }
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(responses.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    assertThat(countRows("login_events")).isEqualTo(1);
+    assertThat(storedAssessmentOf("e-race")).isEqualTo(responses.getFirst().body());
+  }
+
+  @Test
+  void answersServiceUnavailableWithRetryAfterWhenTheDatabaseRefusesTheLoginAndKeepsServingOthers()
+      throws Exception {
+    String poisoned = "poison-" + UUID.randomUUID();
+    jdbc.sql("""
+        CREATE OR REPLACE FUNCTION vigil_test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.tenant_id LIKE 'poison-%' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+          RETURN NEW;
+        END $$""").update();
+    jdbc.sql("""
+        CREATE TRIGGER vigil_test_refuse_poison BEFORE INSERT ON login_events
+        FOR EACH ROW EXECUTE FUNCTION vigil_test_refuse_poison()""").update();
+    HttpResponse<String> refused;
+    try {
+      refused = post(aliceLogin("e-poison", "81.2.69.160").replace(tenant, poisoned));
+    } finally {
+      jdbc.sql("DROP TRIGGER IF EXISTS vigil_test_refuse_poison ON login_events").update();
+      jdbc.sql("DROP FUNCTION IF EXISTS vigil_test_refuse_poison()").update();
+    }
+
+    assertProblem(refused, 503, "https://vigil.dev/problems/store-unavailable");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(post(aliceLogin("e-after-poison", "81.2.69.160")).statusCode()).isEqualTo(200);
+    // The engine remembers the refused event: sent again, it is stored with the verdict it got the first time.
+    HttpResponse<String> retried = post(aliceLogin("e-poison", "81.2.69.160").replace(tenant, poisoned));
+    assertThat(retried.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void deniesAnAddressOnTheConfiguredBlocklist() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-blocked", "198.18.0.7"));
+
+    JsonNode assessment = JSON.readTree(response.body());
+    assertThat(assessment.path("decision").asText()).isEqualTo("DENY");
+    assertThat(assessment.path("signals").findValuesAsText("type")).contains("BLOCKLISTED_IP");
+  }
+
+  @Test
+  void appliesTheTenantSettingsOfTheConfiguredSettingsFile() throws Exception {
+    HttpResponse<String> monitored = post(aliceLogin("e-" + UUID.randomUUID(), "81.2.69.160")
+        .replace(tenant, "settings-file-monitored"));
+    HttpResponse<String> enforced = post(aliceLogin("e-enforced", "81.2.69.160"));
+
+    assertThat(JSON.readTree(monitored.body()).path("mode").asText()).isEqualTo("MONITOR");
+    assertThat(JSON.readTree(enforced.body()).path("mode").asText()).isEqualTo("ENFORCE");
   }
 
   @Test
