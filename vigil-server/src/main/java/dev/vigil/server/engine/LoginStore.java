@@ -4,6 +4,7 @@ import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.server.alert.AlertStore;
 import dev.vigil.server.alert.SecurityAlert;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * JSON first returned, so a repeated eventId gets byte-for-byte the same answer.
  *
  * <p>Batches are written with one multi-row statement per table ({@code unnest} over arrays, so the SQL text is
- * fixed and prepared once): three to four round trips per transaction whatever its size, which is what makes group
+ * fixed and prepared once; alerts through {@link AlertStore#recordAll}): three to five round trips per transaction
+ * whatever its size, which is what makes group
  * commit pay. {@code ON CONFLICT DO NOTHING} on (tenant, eventId) keeps the first assessment of an event that
  * another batch, or an earlier process, stored already.
  *
@@ -91,9 +93,14 @@ final class LoginStore implements LoginLog {
     insertAssessments(fresh);
 
     Map<String, AssessedLogin> firstAnswers = new HashMap<>();
-    for (PendingWrite write : fresh) {
-      Optional<SecurityAlert> alert = alerts.record(write.assessment(), write.login().receivedAt());
-      firstAnswers.put(write.key(), new AssessedLogin(write.json(), write.assessment(), alert));
+    if (!fresh.isEmpty()) {
+      Instant now = fresh.getLast().login().receivedAt();
+      List<Optional<SecurityAlert>> raised = alerts.recordAll(fresh.stream().map(PendingWrite::assessment).toList(),
+          now);
+      for (int i = 0; i < fresh.size(); i++) {
+        PendingWrite write = fresh.get(i);
+        firstAnswers.put(write.key(), new AssessedLogin(write.json(), write.assessment(), raised.get(i)));
+      }
     }
     List<PendingWrite> storedBefore = candidates.stream().filter(w -> !inserted.containsKey(w.key())).toList();
     if (!storedBefore.isEmpty()) {

@@ -113,6 +113,21 @@ final class EventsApiTests {
   }
 
   @Test
+  void raisesOneAlertForABurstOfFailuresSentInOneBatch() throws Exception {
+    String failures = IntStream.range(0, 12)
+        .mapToObj(i -> login("f-" + i, "dave", 1).replace("09:00:00Z", "09:00:%02dZ".formatted(i))
+            .replace("\"outcome\":\"SUCCESS\"", "\"outcome\":\"FAILURE\",\"failureReason\":\"BAD_PASSWORD\""))
+        .collect(Collectors.joining(",", "[", "]"));
+
+    assertThat(post(failures, "application/json").statusCode()).isEqualTo(200);
+
+    long burstAlerts = jdbc.sql("""
+            SELECT count(*) FROM security_alerts WHERE tenant_id = ? AND 'brute_force' = ANY (signal_types)""")
+        .param(tenant).query(Long.class).single();
+    assertThat(burstAlerts).as("the burst's failures share one alert").isEqualTo(1);
+  }
+
+  @Test
   void refusesMoreThanTenThousandEventsAsTooLargeAndStoresNone() throws Exception {
     String lines = IntStream.range(0, 10_001)
         .mapToObj(i -> "{\"eventId\":\"m-" + i + "\",\"tenantId\":\"" + tenant + "\",\"userId\":\"u\","
