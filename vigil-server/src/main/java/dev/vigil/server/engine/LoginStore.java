@@ -130,7 +130,7 @@ final class LoginStore implements LoginLog {
     String[] tenant = new String[n];
     String[] eventId = new String[n];
     String[] user = new String[n];
-    String[] occurredAt = new String[n];
+    long[] occurredAt = new long[n];
     String[] outcome = new String[n];
     String[] failureReason = new String[n];
     String[] ipHmac = new String[n];
@@ -138,7 +138,7 @@ final class LoginStore implements LoginLog {
     String[] userAgent = new String[n];
     boolean[] devicePresent = new boolean[n];
     String[] authMethod = new String[n];
-    String[] receivedAt = new String[n];
+    long[] receivedAt = new long[n];
     String[] rawEvent = new String[n];
     for (int i = 0; i < n; i++) {
       StoredLogin login = writes.get(i).login();
@@ -146,7 +146,7 @@ final class LoginStore implements LoginLog {
       tenant[i] = event.tenantId();
       eventId[i] = event.eventId();
       user[i] = event.userId();
-      occurredAt[i] = event.timestamp().toString();
+      occurredAt[i] = micros(event.timestamp());
       outcome[i] = event.outcome().name();
       failureReason[i] = event.failureReason() == null ? null : event.failureReason().name();
       ipHmac[i] = login.ipHmac();
@@ -154,36 +154,37 @@ final class LoginStore implements LoginLog {
       userAgent[i] = login.userAgentDisplay();
       devicePresent[i] = event.deviceId() != null;
       authMethod[i] = event.authMethod();
-      receivedAt[i] = login.receivedAt().toString();
+      receivedAt[i] = micros(login.receivedAt());
       rawEvent[i] = login.rawEventJson();
     }
     List<Map.Entry<String, Long>> rows = jdbc.sql("""
             INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason,
                                       ip_hmac, ip_masked, user_agent_display, device_present, auth_method,
                                       received_at, raw_event)
-            SELECT t, e, u, CAST(o AS timestamptz), oc, fr, ih, im, ua, dp, am, CAST(ra AS timestamptz), raw
+            SELECT t, e, u, timestamptz 'epoch' + o * interval '1 microsecond', oc, fr, ih, im, ua, dp, am,
+                   timestamptz 'epoch' + ra * interval '1 microsecond', raw
               FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:user AS text[]),
-                          CAST(:occurredAt AS text[]), CAST(:outcome AS text[]), CAST(:failureReason AS text[]),
+                          CAST(:occurredAt AS bigint[]), CAST(:outcome AS text[]), CAST(:failureReason AS text[]),
                           CAST(:ipHmac AS text[]), CAST(:ipMasked AS text[]), CAST(:userAgent AS text[]),
                           CAST(:devicePresent AS boolean[]), CAST(:authMethod AS text[]),
-                          CAST(:receivedAt AS text[]), CAST(:rawEvent AS text[]))
+                          CAST(:receivedAt AS bigint[]), CAST(:rawEvent AS text[]))
                    WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, n)
              ORDER BY n
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             RETURNING tenant_id, event_id, seq""")
-        .param("tenant", tenant)
-        .param("event", eventId)
-        .param("user", user)
+        .param("tenant", TextArray.of(tenant))
+        .param("event", TextArray.of(eventId))
+        .param("user", TextArray.of(user))
         .param("occurredAt", occurredAt)
-        .param("outcome", outcome)
-        .param("failureReason", failureReason)
-        .param("ipHmac", ipHmac)
-        .param("ipMasked", ipMasked)
-        .param("userAgent", userAgent)
+        .param("outcome", TextArray.of(outcome))
+        .param("failureReason", TextArray.of(failureReason))
+        .param("ipHmac", TextArray.of(ipHmac))
+        .param("ipMasked", TextArray.of(ipMasked))
+        .param("userAgent", TextArray.of(userAgent))
         .param("devicePresent", devicePresent)
-        .param("authMethod", authMethod)
+        .param("authMethod", TextArray.of(authMethod))
         .param("receivedAt", receivedAt)
-        .param("rawEvent", rawEvent)
+        .param("rawEvent", TextArray.of(rawEvent))
         .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getLong(3)))
         .list();
     Map<String, Long> inserted = new HashMap<>();
@@ -201,7 +202,7 @@ final class LoginStore implements LoginLog {
     int[] score = new int[n];
     String[] decision = new String[n];
     String[] json = new String[n];
-    String[] createdAt = new String[n];
+    long[] createdAt = new long[n];
     for (int i = 0; i < n; i++) {
       PendingWrite write = writes.get(i);
       Assessment assessment = write.assessment();
@@ -210,19 +211,19 @@ final class LoginStore implements LoginLog {
       score[i] = assessment.score();
       decision[i] = assessment.decision().name();
       json[i] = write.json();
-      createdAt[i] = write.login().receivedAt().toString();
+      createdAt[i] = micros(write.login().receivedAt());
     }
     jdbc.sql("""
             INSERT INTO assessments (tenant_id, event_id, score, decision, assessment, created_at)
-            SELECT t, e, s, d, CAST(j AS json), CAST(c AS timestamptz)
+            SELECT t, e, s, d, CAST(j AS json), timestamptz 'epoch' + c * interval '1 microsecond'
               FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:score AS int[]),
-                          CAST(:decision AS text[]), CAST(:json AS text[]), CAST(:createdAt AS text[]))
+                          CAST(:decision AS text[]), CAST(:json AS text[]), CAST(:createdAt AS bigint[]))
                    AS r(t, e, s, d, j, c)""")
-        .param("tenant", tenant)
-        .param("event", eventId)
+        .param("tenant", TextArray.of(tenant))
+        .param("event", TextArray.of(eventId))
         .param("score", score)
-        .param("decision", decision)
-        .param("json", json)
+        .param("decision", TextArray.of(decision))
+        .param("json", TextArray.of(json))
         .param("createdAt", createdAt)
         .update();
   }
@@ -233,13 +234,18 @@ final class LoginStore implements LoginLog {
               FROM assessments a
               JOIN unnest(CAST(:tenant AS text[]), CAST(:event AS text[])) AS k(t, e)
                 ON a.tenant_id = k.t AND a.event_id = k.e""")
-        .param("tenant", tenants)
-        .param("event", eventIds)
+        .param("tenant", TextArray.of(tenants))
+        .param("event", TextArray.of(eventIds))
         .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getString(3)))
         .list();
     Map<String, String> stored = new HashMap<>();
     rows.forEach(row -> stored.put(row.getKey(), row.getValue()));
     return stored;
+  }
+
+  /** Microseconds since the epoch: PostgreSQL's own precision, sent as a number rather than formatted. */
+  private static long micros(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   static String key(String tenantId, String eventId) {

@@ -55,6 +55,19 @@ final class EventsApiTests {
   }
 
   @Test
+  void keepsQuotesAndBackslashesOfTheRawEventIntact() throws Exception {
+    String agent = "Agent \\\"quoted\\\" back\\\\slash {brace}, comma";
+    String event = login("q-1", "bob", 1).replace("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+        agent);
+
+    assertThat(post("[" + event + "]", "application/json").statusCode()).isEqualTo(200);
+
+    String raw = jdbc.sql("SELECT raw_event FROM login_events WHERE tenant_id = ? AND event_id = 'q-1'")
+        .param(tenant).query(String.class).single();
+    assertThat(JSON.readTree(raw).path("userAgent").asText()).isEqualTo("Agent \"quoted\" back\\slash {brace}, comma");
+  }
+
+  @Test
   void reportsAnInvalidJsonLineByItsLineNumberAndStoresTheOthers() throws Exception {
     String lines = login("l-1", "bob", 1) + "\n"
         + "\n"
