@@ -27,14 +27,15 @@ final class TextArray {
         continue;
       }
       literal.append('"');
+      int copied = 0;
       for (int c = 0; c < value.length(); c++) {
         char ch = value.charAt(c);
         if (ch == '"' || ch == '\\') {
-          literal.append('\\');
+          literal.append(value, copied, c).append('\\');
+          copied = c; // the quote or backslash itself goes out with the next run
         }
-        literal.append(ch);
       }
-      literal.append('"');
+      literal.append(value, copied, value.length()).append('"');
     }
     return literal.append('}').toString();
   }
