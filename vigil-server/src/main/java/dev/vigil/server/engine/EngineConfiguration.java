@@ -38,8 +38,10 @@ class EngineConfiguration {
 
   @Bean
   RecoveredEngine recoveredEngine(EngineSettings settings, Enricher enricher, SnapshotStore snapshots,
-      DataSource dataSource, TransactionTemplate transactions, SnapshotSettings snapshotSettings) {
-    return new EngineRecovery(snapshots, dataSource, transactions, snapshotSettings.replayLogEvery())
+      DataSource dataSource, TransactionTemplate transactions, SnapshotSettings snapshotSettings,
+      WriterSettings writerSettings) {
+    return new EngineRecovery(snapshots, dataSource, transactions, snapshotSettings.replayLogEvery(),
+        writerSettings.knownEvents())
         .recover(() -> VigilEngine.builder().settings(settings).enricher(enricher));
   }
 

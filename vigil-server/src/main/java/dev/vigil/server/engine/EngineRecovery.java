@@ -27,24 +27,31 @@ final class EngineRecovery {
   private final DataSource dataSource;
   private final TransactionTemplate transactions;
   private final long logEvery;
+  private final long knownEventsCapacity;
 
-  EngineRecovery(SnapshotStore snapshots, DataSource dataSource, TransactionTemplate transactions, long logEvery) {
+  EngineRecovery(SnapshotStore snapshots, DataSource dataSource, TransactionTemplate transactions, long logEvery,
+      long knownEventsCapacity) {
     this.snapshots = snapshots;
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.logEvery = logEvery;
+    this.knownEventsCapacity = knownEventsCapacity;
   }
 
   /** Restores and replays; {@code builder} supplies a fresh builder with the configured settings and enricher. */
   RecoveredEngine recover(Supplier<VigilEngine.Builder> builder) {
     VigilEngine.Builder restored = builder.get();
+    KnownEvents known = new KnownEvents(knownEventsCapacity);
     long fromSeq = 0;
+    boolean knownLoaded = false;
     Optional<SnapshotStore.Snapshot> newest = snapshots.newest();
     if (newest.isPresent()) {
       SnapshotStore.Snapshot snapshot = newest.get();
       try {
         restored.restore(new ByteArrayInputStream(snapshot.bytes()));
         fromSeq = snapshot.lastSeq();
+        byte[] savedKnown = snapshot.knownEvents();
+        knownLoaded = savedKnown != null && known.load(savedKnown);
         LOG.info("engine restored from the snapshot of {} ({} profiles, up to event seq {})",
             snapshot.createdAt(), snapshot.profiles(), fromSeq);
       } catch (IOException | RuntimeException e) {
@@ -55,22 +62,43 @@ final class EngineRecovery {
       LOG.info("no engine snapshot stored; rebuilding from every stored event");
     }
     VigilEngine engine = restored.build();
-    Progress progress = replay(engine, fromSeq);
+    if (!knownLoaded && fromSeq > 0) {
+      collectKeys(known, fromSeq);
+    }
+    Progress progress = replay(engine, known, fromSeq);
     long lastSeq = progress.lastSeq;
     long replayed = progress.replayed;
-    return new RecoveredEngine(engine, lastSeq, replayed);
+    return new RecoveredEngine(engine, lastSeq, replayed, known);
   }
 
-  private Progress replay(VigilEngine engine, long fromSeq) {
+  /** Fills the idempotency filter from the table when the snapshot holds none of this size (a changed setting). */
+  private void collectKeys(KnownEvents known, long toSeq) {
+    long started = System.nanoTime();
+    JdbcTemplate cursor = new JdbcTemplate(dataSource);
+    cursor.setFetchSize(FETCH_SIZE);
+    long[] keys = new long[1];
+    transactions.executeWithoutResult(status -> cursor.query(
+        "SELECT tenant_id, event_id FROM login_events WHERE seq <= ?",
+        rs -> {
+          known.add(rs.getString(1), rs.getString(2));
+          keys[0]++;
+        },
+        toSeq));
+    LOG.info("idempotency filter rebuilt from {} stored events in {} ms", keys[0],
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Progress replay(VigilEngine engine, KnownEvents known, long fromSeq) {
     LoginEventReader reader = LoginEventReader.lenientAboutTime();
     JdbcTemplate cursor = new JdbcTemplate(dataSource);
     cursor.setFetchSize(FETCH_SIZE); // PostgreSQL streams with a fetch size only inside a transaction
     Progress progress = new Progress(fromSeq);
     transactions.executeWithoutResult(status -> cursor.query(
-        "SELECT seq, raw_event FROM login_events WHERE seq > ? ORDER BY seq",
+        "SELECT seq, tenant_id, event_id, raw_event FROM login_events WHERE seq > ? ORDER BY seq",
         rs -> {
           progress.lastSeq = rs.getLong(1);
-          String raw = rs.getString(2);
+          known.add(rs.getString(2), rs.getString(3));
+          String raw = rs.getString(4);
           if (raw == null) {
             progress.withoutRaw++;
             return;

@@ -41,10 +41,10 @@ final class EngineSnapshots {
   }
 
   /** What the writer runs to store a snapshot, given the last {@code seq} stored before it. */
-  LongConsumer saver(byte[] snapshot, int profiles) {
+  LongConsumer saver(byte[] snapshot, byte[] knownEvents, int profiles) {
     return lastSeq -> {
       long started = System.nanoTime();
-      store.save(lastSeq, profiles, snapshot, clock.instant(), settings.keep());
+      store.save(lastSeq, profiles, snapshot, knownEvents, clock.instant(), settings.keep());
       LOG.info("engine snapshot stored: {} profiles, {} KiB, up to event seq {} ({} ms)", profiles,
           snapshot.length / 1024, lastSeq, (System.nanoTime() - started) / 1_000_000);
     };

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Service;
  * was first written, across restarts; otherwise the engine assesses the event, and the event, its assessment and
  * its alert are stored in one transaction before the answer leaves.
  *
+ * <p><b>Idempotency.</b> A new eventId is recognised without the database by {@link KnownEvents}, a filter of every
+ * stored key; only a possible repeat is looked up. Rows written behind the pipeline's back (not through it) are
+ * therefore not recognised before the engine sees them; the store still keeps and returns their first assessment.
+ *
  * <p><b>Concurrency.</b> The engine is single-threaded, so one lock guards it, held only for {@code assess} and for
  * handing the result to the {@link LoginWriter} (microseconds): the writer's queue is therefore in engine order.
  * The writer stores logins in group commits and completes each answer after its commit; the request thread waits
@@ -63,6 +67,7 @@ public final class LoginPipeline {
   private final LoginWriter writer;
   private final EngineSnapshots snapshots;
   private final LoginRedactor redactor;
+  private final KnownEvents known;
   private final AtomicBoolean snapshotting = new AtomicBoolean();
   /** Assessments and confirmations since the last snapshot; guarded by {@link #engineLock}. */
   private long changesSinceSnapshot;
@@ -70,6 +75,7 @@ public final class LoginPipeline {
   LoginPipeline(RecoveredEngine recovered, LoginEventReader reader, LoginStore store, LoginWriter writer,
       EngineSnapshots snapshots, LoginRedactor redactor) {
     this.engine = recovered.engine();
+    this.known = recovered.known();
     this.changesSinceSnapshot = recovered.replayed();
     this.reader = reader;
     this.store = store;
@@ -109,7 +115,7 @@ public final class LoginPipeline {
     if (events.isEmpty()) {
       return List.of();
     }
-    Map<String, String> stored = store.findAssessments(events);
+    Map<String, String> stored = store.findAssessments(maybeStored(events));
     List<CompletableFuture<AssessedLogin>> answers = new ArrayList<>(events.size());
     List<StoredLogin> fresh = new ArrayList<>(events.size());
     List<CompletableFuture<AssessedLogin>> freshAnswers = new ArrayList<>(events.size());
@@ -134,6 +140,7 @@ public final class LoginPipeline {
         for (int i = from; i < to; i++) {
           StoredLogin login = fresh.get(i);
           Assessment assessment = engine.assess(login.event());
+          known.add(assessment.tenantId(), assessment.eventId());
           writer.submit(new PendingWrite(login, assessment, AssessmentJson.toJson(assessment), freshAnswers.get(i)));
           LOG.debug("assessed event {} of tenant {}: {} (score {}, signals {})", assessment.eventId(),
               assessment.tenantId(), assessment.decision(), assessment.score(), assessment.signalTypes());
@@ -148,6 +155,17 @@ public final class LoginPipeline {
       }
     }
     return writer.await(answers);
+  }
+
+  /** The events that may have been stored before: only those cost a database look-up. */
+  private List<LoginEvent> maybeStored(List<LoginEvent> events) {
+    List<LoginEvent> maybe = new ArrayList<>();
+    for (LoginEvent event : events) {
+      if (known.mightContain(event.tenantId(), event.eventId())) {
+        maybe.add(event);
+      }
+    }
+    return maybe;
   }
 
   /** What the engine knows of a user now; empty when it has never seen them. */
@@ -191,7 +209,7 @@ public final class LoginPipeline {
       engine.writeSnapshot(out);
       changesSinceSnapshot = 0;
       snapshots.taken();
-      return writer.barrier(snapshots.saver(out.toByteArray(), engine.profileCount()));
+      return writer.barrier(snapshots.saver(out.toByteArray(), known.toBytes(), engine.profileCount()));
     } catch (IOException e) {
       throw new UncheckedIOException("writing a snapshot to memory failed", e);
     } finally {

@@ -52,6 +52,9 @@ final class LoginStore implements LoginLog {
 
   /** The stored assessments among {@code events}, by {@link #key}. */
   Map<String, String> findAssessments(List<LoginEvent> events) {
+    if (events.isEmpty()) {
+      return Map.of();
+    }
     if (events.size() == 1) {
       LoginEvent event = events.getFirst();
       return findAssessment(event.tenantId(), event.eventId())

@@ -8,5 +8,6 @@ import dev.vigil.core.VigilEngine;
  * @param engine the engine, holding every stored event's effect
  * @param lastSeq the {@code login_events.seq} of the last event it includes
  * @param replayed how many events were replayed on top of the snapshot (a long replay calls for a new snapshot)
+ * @param known the (tenant, eventId) of every stored event
  */
-record RecoveredEngine(VigilEngine engine, long lastSeq, long replayed) {}
+record RecoveredEngine(VigilEngine engine, long lastSeq, long replayed, KnownEvents known) {}

@@ -27,7 +27,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /** The group-commit writer's failure handling and ordering, against an in-memory {@link LoginLog}. */
 final class LoginWriterTest {
   private static final WriterSettings SETTINGS =
-      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2));
+      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2), 1000);
 
   private final VigilEngine engine = VigilEngine.builder().build();
   private final FakeLog log = new FakeLog();

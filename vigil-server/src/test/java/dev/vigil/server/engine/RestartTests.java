@@ -43,6 +43,9 @@ final class RestartTests {
     try (ConfigurableApplicationContext second = start()) {
       LoginPipeline pipeline = second.getBean(LoginPipeline.class);
       assertThat(pipeline.profileSummary(tenant, "alice")).contains(before);
+      // An event stored before the restart is recognised and answered from the table, not learned again.
+      assertThat(pipeline.assess(aliceAtHome("home-3", 3)).repeated()).isTrue();
+      assertThat(pipeline.profileSummary(tenant, "alice")).contains(before);
       assertFamiliar(pipeline.assess(aliceAtHome("home-15", 15)).assessment());
       long snapshotSeq = jdbc(second).sql("SELECT max(last_seq) FROM engine_snapshots").query(Long.class).single();
       long lastEvent = jdbc(second).sql("SELECT max(seq) FROM login_events WHERE tenant_id = ? AND event_id = ?")
