@@ -209,7 +209,7 @@ public final class LoginPipeline {
       engine.writeSnapshot(out);
       changesSinceSnapshot = 0;
       snapshots.taken();
-      return writer.barrier(snapshots.saver(out.toByteArray(), known.toBytes(), engine.profileCount()));
+      return snapshots.store(writer.barrier(), out.toByteArray(), known.toBytes(), engine.profileCount());
     } catch (IOException e) {
       throw new UncheckedIOException("writing a snapshot to memory failed", e);
     } finally {

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -28,8 +27,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * A batch that fails for a reason other than the connection is split in halves and retried, so one row the
  * database refuses fails only its own request and not its neighbours'.
  *
- * <p>Barriers ({@link #barrier}) run an action on the writer thread after everything queued before them is
- * stored, with the largest {@code seq} stored so far: that is how a snapshot learns which events it includes.
+ * <p>Barriers ({@link #barrier}) complete, with the largest {@code seq} stored so far, once everything queued before
+ * them is stored: that is how a snapshot learns which events it includes.
  */
 final class LoginWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoginWriter.class);
@@ -65,12 +64,12 @@ final class LoginWriter implements AutoCloseable {
   }
 
   /**
-   * Runs {@code action} on the writer thread, with the largest {@code seq} stored, once every login submitted
-   * before it has been written (or has failed).
+   * Completes with the largest {@code seq} stored once every login submitted before it has been written (or has
+   * failed). Whatever depends on it should not run on the writer thread (use an async stage).
    */
-  CompletableFuture<Long> barrier(LongConsumer action) {
+  CompletableFuture<Long> barrier() {
     CompletableFuture<Long> done = new CompletableFuture<>();
-    enqueue(new Work.Barrier(action, done), done);
+    enqueue(new Work.Barrier(done), done);
     return done;
   }
 
@@ -229,14 +228,9 @@ final class LoginWriter implements AutoCloseable {
       }
     }
 
-    record Barrier(LongConsumer action, CompletableFuture<Long> done) implements Work {
+    record Barrier(CompletableFuture<Long> done) implements Work {
       void run(long lastSeq) {
-        try {
-          action.accept(lastSeq);
-          done.complete(lastSeq);
-        } catch (RuntimeException e) {
-          done.completeExceptionally(e);
-        }
+        done.complete(lastSeq);
       }
 
       @Override

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("vigil.engine.snapshot")
 public record SnapshotSettings(
-    @DefaultValue("100000") @Positive long everyEvents,
+    @DefaultValue("1000000") @Positive long everyEvents,
     @DefaultValue("PT10M") Duration every,
     @DefaultValue("2") @Min(1) int keep,
     @DefaultValue("100000") @Positive long replayLogEvery) {}
