@@ -35,7 +35,7 @@ final class DemoLoaderTests {
   }
 
   @Test
-  void finishesAnInterruptedLoadWithoutAssessingTheStoredEventsAgain() {
+  void finishesAnInterruptedLoadStoringOnlyTheMissingEvents() {
     DemoSettings settings = new DemoSettings(true, tenant, 20, 5, 7);
     long all = new DemoLoader(pipeline, jdbc, settings).load();
     // As if the previous start had stopped half-way: the newest half of the events is missing.
