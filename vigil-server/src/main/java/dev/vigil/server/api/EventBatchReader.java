@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.vigil.core.event.EventLimits;
 import dev.vigil.core.event.InvalidEventException;
+import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.event.LoginEventReader;
+import dev.vigil.server.engine.StorableText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -108,7 +110,9 @@ final class EventBatchReader {
 
   private BatchEntry read(int index, @Nullable Integer line, byte[] body, int offset, int length) {
     try {
-      return BatchEntry.valid(index, line, reader.read(body, offset, length));
+      LoginEvent event = reader.read(body, offset, length);
+      StorableText.require(event);
+      return BatchEntry.valid(index, line, event);
     } catch (InvalidEventException e) {
       return BatchEntry.invalid(index, line, eventIdOf(body, offset, length), e);
     }

@@ -110,11 +110,14 @@ public final class LoginPipeline {
    *     answered with the first assessment and {@link AssessedLogin#repeated()}
    * @throws StoreUnavailableException when any could not be stored; the others are stored, and sending them all
    *     again is safe
+   * @throws dev.vigil.core.event.InvalidEventException when an event holds text PostgreSQL cannot store
+   *     ({@link StorableText}); then none is assessed
    */
   public List<AssessedLogin> assessAll(List<LoginEvent> events) {
     if (events.isEmpty()) {
       return List.of();
     }
+    events.forEach(StorableText::require);
     Map<String, String> stored = store.findAssessments(maybeStored(events));
     List<CompletableFuture<AssessedLogin>> answers = new ArrayList<>(events.size());
     List<StoredLogin> fresh = new ArrayList<>(events.size());

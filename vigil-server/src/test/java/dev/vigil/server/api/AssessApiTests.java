@@ -228,6 +228,14 @@ final class AssessApiTests {
   }
 
   @Test
+  void refusesANulCharacterThatTheDatabaseCouldNeverStoreAsAnInvalidField() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-nul", "81.2.69.160").replace("\"alice\"", "\"al\\u0000ice\""));
+
+    JsonNode problem = assertProblem(response, 400, "https://vigil.dev/problems/invalid-event");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("userId");
+  }
+
+  @Test
   void refusesAnEventWithoutUserIdNamingTheField() throws Exception {
     HttpResponse<String> response = post("""
         {"eventId":"e-anon","tenantId":"%s","timestamp":"2026-11-01T08:00:00Z","outcome":"SUCCESS","ip":"192.0.2.1"}

@@ -98,6 +98,19 @@ final class EventsApiTests {
   }
 
   @Test
+  void reportsAnEventWithANulCharacterAsInvalidRatherThanFailingItsBatch() throws Exception {
+    String nul = login("n-1", "bob", 1).replace("\"userId\":\"bob\"", "\"userId\":\"bo\\u0000b\"");
+
+    HttpResponse<String> response = post("[" + nul + "," + login("n-2", "bob", 2) + "]", "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode results = JSON.readTree(response.body());
+    assertThat(results.get(0).path("status").asText()).isEqualTo("invalid");
+    assertThat(results.get(0).path("error").path("field").asText()).isEqualTo("userId");
+    assertThat(results.get(1).path("status").asText()).isEqualTo("assessed");
+  }
+
+  @Test
   void reportsAnArrayElementThatIsNotAnObjectAsInvalidWithoutAbortingTheBatch() throws Exception {
     HttpResponse<String> response = post("[42," + login("x-1", "bob", 1) + "]", "application/json");
 
