@@ -70,7 +70,6 @@ final class AssessController {
     EventContent.requireUtf8(bytes);
     LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
     caller.requireOwnTenant(event.tenantId());
-    EventContent.requireStorable(event);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pipeline.assess(event).json());
   }
 

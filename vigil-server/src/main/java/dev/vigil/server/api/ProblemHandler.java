@@ -4,10 +4,11 @@ import dev.vigil.core.event.InvalidEventException;
 import dev.vigil.server.access.ApiKeyRejectedException;
 import dev.vigil.server.access.RateLimitedException;
 import dev.vigil.server.access.UnknownTenantException;
-import dev.vigil.server.risk.UnknownUserException;
 import dev.vigil.server.account.AlertNotFoundException;
 import dev.vigil.server.auth.AuthException;
 import dev.vigil.server.auth.LoginThrottledException;
+import dev.vigil.server.engine.StoreUnavailableException;
+import dev.vigil.server.risk.UnknownUserException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -134,6 +136,29 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler
+  ProblemDetail tooManyEvents(TooManyEventsException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "a batch holds at most " + e.limit() + " events; split it");
+    problem.setType(URI.create(TYPE_BASE + "batch-too-large"));
+    problem.setTitle("Too many events in one batch");
+    return problem;
+  }
+
+  /** Not stored, so not acknowledged: the caller sends it again later (safe: assessment is idempotent). */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        e.getMessage() + "; nothing was acknowledged, send the same event(s) again");
+    problem.setType(URI.create(TYPE_BASE + "store-unavailable"));
+    problem.setTitle("Login not stored");
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   /**
    * Anything unforeseen: the caller gets a correlation id, the log gets the same id with the exception types and
    * stack frames but no messages — messages of driver and framework exceptions quote request data (a duplicate
@@ -152,7 +177,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** {@link InvalidEventException}'s message is {@code "field: message"}; the field is reported separately. */
-  private static String messageWithoutField(InvalidEventException e) {
+  static String messageWithoutField(InvalidEventException e) {
     String text = String.valueOf(e.getMessage());
     String prefix = e.field() + ": ";
     return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
