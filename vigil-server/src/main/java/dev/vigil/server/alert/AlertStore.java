@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,6 +69,97 @@ public final class AlertStore {
         .optional();
     stored.ifPresent(created -> listeners.forEach(listener -> listener.onNewAlerts(List.of(created))));
     return stored;
+  }
+
+  /**
+   * {@link #record} for many assessments with one statement: a batch of logins raises its alerts in one round
+   * trip. Alerts sharing a dedup key (with each other or with a stored alert) are stored once, the first in list
+   * order; listeners are told once, of all new alerts. Must run inside the transaction that stores the assessments.
+   *
+   * @return the new alert of each assessment, in list order; empty where it raised none or was a duplicate
+   */
+  public List<Optional<SecurityAlert>> recordAll(List<Assessment> assessments, Instant now) {
+    List<Assessment> raising = new ArrayList<>();
+    List<AlertRules.NewAlert> alerts = new ArrayList<>();
+    for (Assessment assessment : assessments) {
+      AlertRules.alertFor(assessment).ifPresent(alert -> {
+        raising.add(assessment);
+        alerts.add(alert);
+      });
+    }
+    List<Optional<SecurityAlert>> result = new ArrayList<>(Collections.nCopies(assessments.size(),
+        Optional.empty()));
+    if (raising.isEmpty()) {
+      return result;
+    }
+    int n = raising.size();
+    String[] tenant = new String[n];
+    String[] user = new String[n];
+    String[] event = new String[n];
+    String[] type = new String[n];
+    String[] signalTypes = new String[n];
+    String[] severity = new String[n];
+    String[] message = new String[n];
+    int[] score = new int[n];
+    String[] decision = new String[n];
+    String[] occurredAt = new String[n];
+    String[] dedupKey = new String[n];
+    for (int i = 0; i < n; i++) {
+      Assessment assessment = raising.get(i);
+      AlertRules.NewAlert alert = alerts.get(i);
+      tenant[i] = assessment.tenantId();
+      user[i] = assessment.userId();
+      event[i] = assessment.eventId();
+      type[i] = alert.type();
+      // lower-case identifiers ([a-z_]), so joining with a comma and splitting in SQL is exact
+      signalTypes[i] = String.join(",", alert.signalTypes());
+      severity[i] = alert.severity();
+      message[i] = alert.message();
+      score[i] = assessment.score();
+      decision[i] = assessment.decision().name();
+      occurredAt[i] = assessment.timestamp().toString();
+      dedupKey[i] = alert.dedupKey();
+    }
+    List<SecurityAlert> stored = jdbc.sql("""
+            INSERT INTO security_alerts (tenant_id, user_id, event_id, alert_type, signal_types, severity, message,
+                                         score, decision, occurred_at, created_at, dedup_key)
+            SELECT t, u, e, ty, string_to_array(st, ','), sv, m, sc, d, CAST(o AS timestamptz), :createdAt, k
+              FROM unnest(CAST(:tenant AS text[]), CAST(:user AS text[]), CAST(:event AS text[]),
+                          CAST(:type AS text[]), CAST(:signalTypes AS text[]), CAST(:severity AS text[]),
+                          CAST(:message AS text[]), CAST(:score AS int[]), CAST(:decision AS text[]),
+                          CAST(:occurredAt AS text[]), CAST(:dedupKey AS text[]))
+                   WITH ORDINALITY AS r(t, u, e, ty, st, sv, m, sc, d, o, k, n)
+             ORDER BY n
+            ON CONFLICT (tenant_id, user_id, dedup_key) DO NOTHING
+            RETURNING\s""" + COLUMNS)
+        .param("createdAt", Timestamp.from(now))
+        .param("tenant", tenant)
+        .param("user", user)
+        .param("event", event)
+        .param("type", type)
+        .param("signalTypes", signalTypes)
+        .param("severity", severity)
+        .param("message", message)
+        .param("score", score)
+        .param("decision", decision)
+        .param("occurredAt", occurredAt)
+        .param("dedupKey", dedupKey)
+        .query(AlertStore::row)
+        .list();
+    if (stored.isEmpty()) {
+      return result;
+    }
+    Map<String, SecurityAlert> byEvent = new HashMap<>();
+    stored.forEach(alert -> byEvent.put(alert.tenantId() + '\u0000' + alert.eventId(), alert));
+    for (int i = 0; i < assessments.size(); i++) {
+      Assessment assessment = assessments.get(i);
+      SecurityAlert alert = byEvent.get(assessment.tenantId() + '\u0000' + assessment.eventId());
+      if (alert != null) {
+        result.set(i, Optional.of(alert));
+      }
+    }
+    listeners.forEach(listener -> listener.onNewAlerts(stored));
+    return result;
   }
 
   /** The user's alerts, newest first. */

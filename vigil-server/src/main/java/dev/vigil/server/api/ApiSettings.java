@@ -11,10 +11,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param defaultTenant the tenant of events that name none and come without an API key (the login service's own);
  *     on {@code /api/**} the key's tenant is used instead
- * @param maxBodyBytes the largest request body accepted; larger ones get 413
+ * @param maxBodyBytes the largest body of {@code POST /api/v1/assess}; larger ones get 413
+ * @param maxBatchEvents the most events in one {@code POST /api/v1/events}; more get 413
+ * @param maxBatchBytes the largest body of {@code POST /api/v1/events}; larger ones get 413
  */
 @Validated
 @ConfigurationProperties("vigil.api")
 public record ApiSettings(
     @DefaultValue("default") @NotBlank String defaultTenant,
-    @DefaultValue("65536") @Positive int maxBodyBytes) {}
+    @DefaultValue("65536") @Positive int maxBodyBytes,
+    @DefaultValue("10000") @Positive int maxBatchEvents,
+    @DefaultValue("16777216") @Positive int maxBatchBytes) {}

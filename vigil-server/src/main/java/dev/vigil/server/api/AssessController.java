@@ -80,7 +80,6 @@ final class AssessController {
     EventContent.requireUtf8(bytes);
     LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
     caller.requireOwnTenant(event.tenantId());
-    EventContent.requireStorable(event);
     boolean blocked = blocks.isBlocked(event.tenantId(), event.ip());
     String assessment = pipeline.assess(event).json();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -1,13 +1,10 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.event.InvalidEventException;
-import dev.vigil.core.event.LoginEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What core's reader lets through but the engine API must refuse (core could refuse both for every source; until
@@ -36,30 +33,4 @@ final class EventContent {
     }
   }
 
-  /** @throws InvalidEventException naming the first field that holds a NUL character */
-  static void requireStorable(LoginEvent event) {
-    check("eventId", event.eventId());
-    check("tenantId", event.tenantId());
-    check("userId", event.userId());
-    check("userAgent", event.userAgent());
-    check("deviceId", event.deviceId());
-    check("authMethod", event.authMethod());
-    check("sessionId", event.sessionId());
-    if (event.geo() != null) {
-      check("geo.country", event.geo().country());
-      check("geo.region", event.geo().region());
-      check("geo.city", event.geo().city());
-      check("geo.asOrg", event.geo().asOrg());
-    }
-    for (Map.Entry<String, String> attribute : event.attributes().entrySet()) {
-      check("attributes", attribute.getKey());
-      check("attributes", attribute.getValue());
-    }
-  }
-
-  private static void check(String field, @Nullable String value) {
-    if (value != null && value.indexOf('\0') >= 0) {
-      throw new InvalidEventException(field, "must not contain the NUL character");
-    }
-  }
 }

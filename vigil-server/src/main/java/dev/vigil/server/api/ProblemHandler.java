@@ -9,6 +9,7 @@ import dev.vigil.server.auth.AuthException;
 import dev.vigil.server.auth.LoginThrottledException;
 import dev.vigil.server.caller.InvalidRequestException;
 import dev.vigil.server.caller.TenantNotFoundException;
+import dev.vigil.server.engine.StoreUnavailableException;
 import dev.vigil.server.incident.IncidentConflictException;
 import dev.vigil.server.incident.IncidentNotFoundException;
 import dev.vigil.server.notify.SecurityCriticalTopicException;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -175,6 +177,29 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler
+  ProblemDetail tooManyEvents(TooManyEventsException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "a batch holds at most " + e.limit() + " events; split it");
+    problem.setType(URI.create(TYPE_BASE + "batch-too-large"));
+    problem.setTitle("Too many events in one batch");
+    return problem;
+  }
+
+  /** Not stored, so not acknowledged: the caller sends it again later (safe: assessment is idempotent). */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        e.getMessage() + "; nothing was acknowledged, send the same event(s) again");
+    problem.setType(URI.create(TYPE_BASE + "store-unavailable"));
+    problem.setTitle("Login not stored");
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   /**
    * Anything unforeseen: the caller gets a correlation id, the log gets the same id with the exception types and
    * stack frames but no messages — messages of driver and framework exceptions quote request data (a duplicate
@@ -193,7 +218,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** {@link InvalidEventException}'s message is {@code "field: message"}; the field is reported separately. */
-  private static String messageWithoutField(InvalidEventException e) {
+  static String messageWithoutField(InvalidEventException e) {
     String text = String.valueOf(e.getMessage());
     String prefix = e.field() + ": ";
     return text.startsWith(prefix) ? text.substring(prefix.length()) : text;

@@ -2,9 +2,15 @@ package dev.vigil.server.engine;
 
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Assessment;
-import java.sql.Timestamp;
+import dev.vigil.server.alert.AlertStore;
+import dev.vigil.server.alert.SecurityAlert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,17 +19,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code login_events} and {@code assessments} tables (migrations V1, V2). An assessment is kept as the exact
  * JSON first returned, so a repeated eventId gets byte-for-byte the same answer.
  *
+ * <p>Batches are written with one multi-row statement per table ({@code unnest} over arrays, so the SQL text is
+ * fixed and prepared once; alerts through {@link AlertStore#recordAll}): three to five round trips per transaction
+ * whatever its size, which is what makes group
+ * commit pay. {@code ON CONFLICT DO NOTHING} on (tenant, eventId) keeps the first assessment of an event that
+ * another batch, or an earlier process, stored already.
+ *
  * <p>A {@code @Component}, not a {@code @Repository}: the latter would proxy this final class for exception
  * translation, which {@link JdbcClient} already does.
  */
 @Component
-final class LoginStore {
+final class LoginStore implements LoginLog {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final AlertStore alerts;
 
-  LoginStore(JdbcClient jdbc, TransactionTemplate transactions) {
+  LoginStore(JdbcClient jdbc, TransactionTemplate transactions, AlertStore alerts) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.alerts = alerts;
   }
 
   Optional<String> findAssessment(String tenantId, String eventId) {
@@ -36,47 +50,208 @@ final class LoginStore {
         .optional();
   }
 
-  /**
-   * Writes the event and its assessment, then runs {@code alongside} (the alert), all in one transaction.
-   *
-   * @return what {@code alongside} returned
-   */
-  <T> T save(StoredLogin login, Assessment assessment, String assessmentJson, Supplier<T> alongside) {
-    LoginEvent event = login.event();
-    return transactions.execute(status -> {
-      jdbc.sql("""
-              INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason,
-                                        ip_hmac, ip_masked, user_agent_display, device_present, auth_method,
-                                        received_at, raw_event)
-              VALUES (:tenant, :event, :user, :occurredAt, :outcome, :failureReason,
-                      :ipHmac, :ipMasked, :userAgent, :devicePresent, :authMethod, :receivedAt, :rawEvent)
-              """)
-          .param("tenant", event.tenantId())
-          .param("event", event.eventId())
-          .param("user", event.userId())
-          .param("occurredAt", Timestamp.from(event.timestamp()))
-          .param("outcome", event.outcome().name())
-          .param("failureReason", event.failureReason() == null ? null : event.failureReason().name())
-          .param("ipHmac", login.ipHmac())
-          .param("ipMasked", login.ipMasked())
-          .param("userAgent", login.userAgentDisplay())
-          .param("devicePresent", event.deviceId() != null)
-          .param("authMethod", event.authMethod())
-          .param("receivedAt", Timestamp.from(login.receivedAt()))
-          .param("rawEvent", login.rawEventJson())
-          .update();
-      jdbc.sql("""
-              INSERT INTO assessments (tenant_id, event_id, score, decision, assessment, created_at)
-              VALUES (:tenant, :event, :score, :decision, CAST(:assessment AS json), :createdAt)
-              """)
-          .param("tenant", assessment.tenantId())
-          .param("event", assessment.eventId())
-          .param("score", assessment.score())
-          .param("decision", assessment.decision().name())
-          .param("assessment", assessmentJson)
-          .param("createdAt", Timestamp.from(login.receivedAt()))
-          .update();
-      return alongside.get();
-    });
+  /** The stored assessments among {@code events}, by {@link #key}. */
+  Map<String, String> findAssessments(List<LoginEvent> events) {
+    if (events.isEmpty()) {
+      return Map.of();
+    }
+    if (events.size() == 1) {
+      LoginEvent event = events.getFirst();
+      return findAssessment(event.tenantId(), event.eventId())
+          .map(json -> Map.of(key(event.tenantId(), event.eventId()), json))
+          .orElse(Map.of());
+    }
+    String[] tenants = new String[events.size()];
+    String[] eventIds = new String[events.size()];
+    for (int i = 0; i < events.size(); i++) {
+      tenants[i] = events.get(i).tenantId();
+      eventIds[i] = events.get(i).eventId();
+    }
+    return storedAssessments(tenants, eventIds);
+  }
+
+  /** The largest {@code seq} stored; 0 for an empty table. */
+  long lastSeq() {
+    return jdbc.sql("SELECT coalesce(max(seq), 0) FROM login_events").query(Long.class).single();
+  }
+
+  @Override
+  public Appended append(List<PendingWrite> batch) {
+    Appended appended = transactions.execute(status -> appendInTransaction(batch));
+    if (appended == null) {
+      throw new IllegalStateException("the batch transaction returned nothing");
+    }
+    return appended;
+  }
+
+  private Appended appendInTransaction(List<PendingWrite> batch) {
+    // The first write of each key is the one to store; later ones in the batch repeat it.
+    Map<String, PendingWrite> firsts = new LinkedHashMap<>();
+    for (PendingWrite write : batch) {
+      firsts.putIfAbsent(write.key(), write);
+    }
+    List<PendingWrite> candidates = List.copyOf(firsts.values());
+    Map<String, Long> inserted = insertEvents(candidates);
+    List<PendingWrite> fresh = candidates.stream().filter(w -> inserted.containsKey(w.key())).toList();
+    insertAssessments(fresh);
+
+    Map<String, AssessedLogin> firstAnswers = new HashMap<>();
+    if (!fresh.isEmpty()) {
+      Instant now = fresh.getLast().login().receivedAt();
+      List<Optional<SecurityAlert>> raised = alerts.recordAll(fresh.stream().map(PendingWrite::assessment).toList(),
+          now);
+      for (int i = 0; i < fresh.size(); i++) {
+        PendingWrite write = fresh.get(i);
+        firstAnswers.put(write.key(), new AssessedLogin(write.json(), write.assessment(), raised.get(i)));
+      }
+    }
+    List<PendingWrite> storedBefore = candidates.stream().filter(w -> !inserted.containsKey(w.key())).toList();
+    if (!storedBefore.isEmpty()) {
+      Map<String, String> stored = storedAssessments(
+          storedBefore.stream().map(w -> w.login().event().tenantId()).toArray(String[]::new),
+          storedBefore.stream().map(w -> w.login().event().eventId()).toArray(String[]::new));
+      for (PendingWrite write : storedBefore) {
+        firstAnswers.put(write.key(), repeated(stored.getOrDefault(write.key(), write.json())));
+      }
+    }
+    List<AssessedLogin> answers = new ArrayList<>(batch.size());
+    for (PendingWrite write : batch) {
+      AssessedLogin first = firstAnswers.get(write.key());
+      answers.add(firsts.get(write.key()) == write ? first : repeated(first.json()));
+    }
+    long lastSeq = inserted.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    return new Appended(answers, lastSeq);
+  }
+
+  private static AssessedLogin repeated(String json) {
+    return new AssessedLogin(json, null, Optional.empty());
+  }
+
+  /** Inserts the events in batch order (so {@code seq} follows engine order). @return seq by key, of the new ones */
+  private Map<String, Long> insertEvents(List<PendingWrite> writes) {
+    int n = writes.size();
+    String[] tenant = new String[n];
+    String[] eventId = new String[n];
+    String[] user = new String[n];
+    long[] occurredAt = new long[n];
+    String[] outcome = new String[n];
+    String[] failureReason = new String[n];
+    String[] ipHmac = new String[n];
+    String[] ipMasked = new String[n];
+    String[] userAgent = new String[n];
+    boolean[] devicePresent = new boolean[n];
+    String[] authMethod = new String[n];
+    long[] receivedAt = new long[n];
+    String[] rawEvent = new String[n];
+    for (int i = 0; i < n; i++) {
+      StoredLogin login = writes.get(i).login();
+      LoginEvent event = login.event();
+      tenant[i] = event.tenantId();
+      eventId[i] = event.eventId();
+      user[i] = event.userId();
+      occurredAt[i] = micros(event.timestamp());
+      outcome[i] = event.outcome().name();
+      failureReason[i] = event.failureReason() == null ? null : event.failureReason().name();
+      ipHmac[i] = login.ipHmac();
+      ipMasked[i] = login.ipMasked();
+      userAgent[i] = login.userAgentDisplay();
+      devicePresent[i] = event.deviceId() != null;
+      authMethod[i] = event.authMethod();
+      receivedAt[i] = micros(login.receivedAt());
+      rawEvent[i] = login.rawEventJson();
+    }
+    List<Map.Entry<String, Long>> rows = jdbc.sql("""
+            INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason,
+                                      ip_hmac, ip_masked, user_agent_display, device_present, auth_method,
+                                      received_at, raw_event)
+            SELECT t, e, u, timestamptz 'epoch' + o * interval '1 microsecond', oc, fr, ih, im, ua, dp, am,
+                   timestamptz 'epoch' + ra * interval '1 microsecond', raw
+              FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:user AS text[]),
+                          CAST(:occurredAt AS bigint[]), CAST(:outcome AS text[]), CAST(:failureReason AS text[]),
+                          CAST(:ipHmac AS text[]), CAST(:ipMasked AS text[]), CAST(:userAgent AS text[]),
+                          CAST(:devicePresent AS boolean[]), CAST(:authMethod AS text[]),
+                          CAST(:receivedAt AS bigint[]), CAST(:rawEvent AS text[]))
+                   WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, n)
+             ORDER BY n
+            ON CONFLICT (tenant_id, event_id) DO NOTHING
+            RETURNING tenant_id, event_id, seq""")
+        .param("tenant", TextArray.of(tenant))
+        .param("event", TextArray.of(eventId))
+        .param("user", TextArray.of(user))
+        .param("occurredAt", occurredAt)
+        .param("outcome", TextArray.of(outcome))
+        .param("failureReason", TextArray.of(failureReason))
+        .param("ipHmac", TextArray.of(ipHmac))
+        .param("ipMasked", TextArray.of(ipMasked))
+        .param("userAgent", TextArray.of(userAgent))
+        .param("devicePresent", devicePresent)
+        .param("authMethod", TextArray.of(authMethod))
+        .param("receivedAt", receivedAt)
+        .param("rawEvent", TextArray.of(rawEvent))
+        .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getLong(3)))
+        .list();
+    Map<String, Long> inserted = new HashMap<>();
+    rows.forEach(row -> inserted.put(row.getKey(), row.getValue()));
+    return inserted;
+  }
+
+  private void insertAssessments(List<PendingWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    int n = writes.size();
+    String[] tenant = new String[n];
+    String[] eventId = new String[n];
+    int[] score = new int[n];
+    String[] decision = new String[n];
+    String[] json = new String[n];
+    long[] createdAt = new long[n];
+    for (int i = 0; i < n; i++) {
+      PendingWrite write = writes.get(i);
+      Assessment assessment = write.assessment();
+      tenant[i] = write.login().event().tenantId();
+      eventId[i] = write.login().event().eventId();
+      score[i] = assessment.score();
+      decision[i] = assessment.decision().name();
+      json[i] = write.json();
+      createdAt[i] = micros(write.login().receivedAt());
+    }
+    jdbc.sql("""
+            INSERT INTO assessments (tenant_id, event_id, score, decision, assessment, created_at)
+            SELECT t, e, s, d, CAST(j AS json), timestamptz 'epoch' + c * interval '1 microsecond'
+              FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:score AS int[]),
+                          CAST(:decision AS text[]), CAST(:json AS text[]), CAST(:createdAt AS bigint[]))
+                   AS r(t, e, s, d, j, c)""")
+        .param("tenant", TextArray.of(tenant))
+        .param("event", TextArray.of(eventId))
+        .param("score", score)
+        .param("decision", TextArray.of(decision))
+        .param("json", TextArray.of(json))
+        .param("createdAt", createdAt)
+        .update();
+  }
+
+  private Map<String, String> storedAssessments(String[] tenants, String[] eventIds) {
+    List<Map.Entry<String, String>> rows = jdbc.sql("""
+            SELECT a.tenant_id, a.event_id, a.assessment::text
+              FROM assessments a
+              JOIN unnest(CAST(:tenant AS text[]), CAST(:event AS text[])) AS k(t, e)
+                ON a.tenant_id = k.t AND a.event_id = k.e""")
+        .param("tenant", TextArray.of(tenants))
+        .param("event", TextArray.of(eventIds))
+        .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getString(3)))
+        .list();
+    Map<String, String> stored = new HashMap<>();
+    rows.forEach(row -> stored.put(row.getKey(), row.getValue()));
+    return stored;
+  }
+
+  /** Microseconds since the epoch: PostgreSQL's own precision, sent as a number rather than formatted. */
+  private static long micros(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  static String key(String tenantId, String eventId) {
+    return tenantId + '\u0000' + eventId;
   }
 }

@@ -38,6 +38,9 @@ class EmbeddedDatabaseConfiguration {
         .setDataDirectory(dir)
         .setCleanDataDirectory(settings.ephemeral())
         .setPort(settings.port())
+        // Closed by this bean's destroy method, after everything that uses the database: zonky's own JVM shutdown
+        // hook would stop PostgreSQL concurrently with Spring's, before the engine's shutdown snapshot is stored.
+        .setRegisterShutdownHook(false)
         .start();
     LOG.info("embedded PostgreSQL started on 127.0.0.1:{} (data in {})", postgres.getPort(), dir);
     return postgres;

@@ -14,7 +14,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,6 +159,79 @@ final class AssessApiTests {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(stored);
+  }
+
+  @Test
+  void answersConcurrentRequestsWithTheSameEventIdWithOneAssessmentStoredOnce() throws Exception {
+    String body = aliceLogin("e-race", "81.2.69.160");
+    List<Callable<HttpResponse<String>>> requests = Collections.nCopies(12, () -> post(body));
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    try (ExecutorService threads = Executors.newFixedThreadPool(12)) {
+      for (Future<HttpResponse<String>> response : threads.invokeAll(requests)) {
+        responses.add(response.get());
+      }
+    }
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(responses.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    assertThat(countRows("login_events")).isEqualTo(1);
+    assertThat(storedAssessmentOf("e-race")).isEqualTo(responses.getFirst().body());
+  }
+
+  @Test
+  void answersServiceUnavailableWithRetryAfterWhenTheDatabaseRefusesTheLoginAndKeepsServingOthers()
+      throws Exception {
+    String poisoned = "poison-" + UUID.randomUUID();
+    jdbc.sql("""
+        CREATE OR REPLACE FUNCTION vigil_test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.tenant_id LIKE 'poison-%' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+          RETURN NEW;
+        END $$""").update();
+    jdbc.sql("""
+        CREATE TRIGGER vigil_test_refuse_poison BEFORE INSERT ON login_events
+        FOR EACH ROW EXECUTE FUNCTION vigil_test_refuse_poison()""").update();
+    HttpResponse<String> refused;
+    try {
+      refused = postAs(poisoned, aliceLogin("e-poison", "81.2.69.160").replace(tenant, poisoned));
+    } finally {
+      jdbc.sql("DROP TRIGGER IF EXISTS vigil_test_refuse_poison ON login_events").update();
+      jdbc.sql("DROP FUNCTION IF EXISTS vigil_test_refuse_poison()").update();
+    }
+
+    assertProblem(refused, 503, "https://vigil.dev/problems/store-unavailable");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(post(aliceLogin("e-after-poison", "81.2.69.160")).statusCode()).isEqualTo(200);
+    // The engine remembers the refused event: sent again, it is stored with the verdict it got the first time.
+    HttpResponse<String> retried = postAs(poisoned, aliceLogin("e-poison", "81.2.69.160").replace(tenant, poisoned));
+    assertThat(retried.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void deniesAnAddressOnTheConfiguredBlocklist() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-blocked", "198.18.0.7"));
+
+    JsonNode assessment = JSON.readTree(response.body());
+    assertThat(assessment.path("decision").asText()).isEqualTo("DENY");
+    assertThat(assessment.path("signals").findValuesAsText("type")).contains("BLOCKLISTED_IP");
+  }
+
+  @Test
+  void appliesTheTenantSettingsOfTheConfiguredSettingsFile() throws Exception {
+    HttpResponse<String> monitored = postAs("settings-file-monitored",
+        aliceLogin("e-" + UUID.randomUUID(), "81.2.69.160").replace(tenant, "settings-file-monitored"));
+    HttpResponse<String> enforced = post(aliceLogin("e-enforced", "81.2.69.160"));
+
+    assertThat(JSON.readTree(monitored.body()).path("mode").asText()).isEqualTo("MONITOR");
+    assertThat(JSON.readTree(enforced.body()).path("mode").asText()).isEqualTo("ENFORCE");
+  }
+
+  @Test
+  void refusesANulCharacterThatTheDatabaseCouldNeverStoreAsAnInvalidField() throws Exception {
+    HttpResponse<String> response = post(aliceLogin("e-nul", "81.2.69.160").replace("\"alice\"", "\"al\\u0000ice\""));
+
+    JsonNode problem = assertProblem(response, 400, "https://vigil.dev/problems/invalid-event");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("userId");
   }
 
   @Test
@@ -313,4 +393,10 @@ final class AssessApiTests {
   private String base() {
     return "http://127.0.0.1:" + port;
   }
+
+  /** Posts as another tenant, with a key of its own (tenants named by the test's settings file or trigger). */
+  private HttpResponse<String> postAs(String tenantId, String json) throws Exception {
+    return new TestTenant(tenantId, keys.issue(tenantId, "test"), port).postJson("/api/v1/assess", json);
+  }
+
 }

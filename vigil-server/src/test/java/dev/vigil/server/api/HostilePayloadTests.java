@@ -34,8 +34,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ServerTest
 final class HostilePayloadTests {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The engine API's write endpoints. Add {@code /api/v1/events} here once it exists. */
+  /** The engine API's single-event endpoint; the batch endpoint has its own test below. */
   private static final List<String> ENDPOINTS = List.of("/api/v1/assess");
+  /**
+   * Hostile to the single-event endpoint only: an array of events is what a batch is, and a body over 64 KiB whose
+   * long strings are cut at 512 characters is a valid batch element.
+   */
+  private static final java.util.Set<String> VALID_AS_BATCH = java.util.Set.of(
+      "not-object-array-of-events.json", "giant-string-over-body-limit.json");
   private static final Map<String, String> CONTENT_TYPES = Map.of(
       "json", "application/json",
       "txt", "text/plain; charset=UTF-8",
@@ -93,6 +99,52 @@ final class HostilePayloadTests {
       JsonNode problem = JSON.readTree(response.body());
       assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
       assertThat(problem.path("detail").asText()).as(file.getFileName().toString()).isNotBlank();
+    }
+    assertThat(jdbc.sql("SELECT count(*) FROM login_events WHERE tenant_id = ?").param(tenant.id())
+        .query(Long.class).single()).isZero();
+  }
+
+  /**
+   * The batch endpoint takes each corpus file as a whole body and, for JSON files, as the one element of an array:
+   * either the batch is refused with a 4xx problem, or it is answered 200 with that element marked invalid, its
+   * field named. Never a 5xx, and nothing stored.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void batchIngestRefusesOrMarksInvalidEveryHostileElementAndStoresNothing(Path file) throws Exception {
+    if (VALID_AS_BATCH.contains(file.getFileName().toString())) {
+      return;
+    }
+    byte[] body = Files.readAllBytes(file);
+    String contentType = contentTypeOf(file);
+    List<byte[]> bodies = new java.util.ArrayList<>(List.of(body));
+    if (contentType.startsWith("application/json")) {
+      byte[] wrapped = new byte[body.length + 2];
+      wrapped[0] = '[';
+      System.arraycopy(body, 0, wrapped, 1, body.length);
+      wrapped[wrapped.length - 1] = ']';
+      bodies.add(wrapped);
+    }
+    for (byte[] batch : bodies) {
+      HttpRequest.Builder request = tenant.request("/api/v1/events").POST(HttpRequest.BodyPublishers.ofByteArray(batch));
+      if (!contentType.isEmpty()) {
+        request.header("Content-Type", contentType);
+      }
+
+      HttpResponse<String> response = TestTenant.send(request);
+
+      String what = file.getFileName() + (batch == body ? "" : " in an array") + ": " + response.body();
+      if (response.statusCode() == 200) {
+        JsonNode results = JSON.readTree(response.body());
+        assertThat(results.isArray()).as(what).isTrue();
+        for (JsonNode result : results) {
+          assertThat(result.path("status").asText()).as(what).isEqualTo("invalid");
+          assertThat(result.path("error").path("field").asText()).as(what).isNotBlank();
+        }
+      } else {
+        assertThat(response.statusCode()).as(what).isBetween(400, 499);
+        assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+      }
     }
     assertThat(jdbc.sql("SELECT count(*) FROM login_events WHERE tenant_id = ?").param(tenant.id())
         .query(Long.class).single()).isZero();

@@ -1,6 +1,7 @@
 package dev.vigil.server.auth;
 
 import dev.vigil.core.VigilEngine;
+import dev.vigil.server.engine.EngineBlueprint;
 import dev.vigil.core.enrich.Enricher;
 import dev.vigil.core.enrich.NetworkClassifier;
 import dev.vigil.core.enrich.UserAgentParser;
@@ -39,7 +40,7 @@ public class ScriptedEngine {
 
   @Bean
   @Primary
-  VigilEngine scriptedVigilEngine(UserAgentParser userAgents) {
+  EngineBlueprint scriptedEngine(UserAgentParser userAgents) {
     List<Detector> detectors = new ArrayList<>(Detectors.builtIn());
     detectors.add((context, found) -> {
       throw new IllegalStateException("a broken rule");
@@ -54,15 +55,14 @@ public class ScriptedEngine {
         found.raise(SignalType.BLOCKLISTED_IP, Severity.HIGH, "scripted: blocklisted");
       }
     });
-    return VigilEngine.builder()
+    return () -> VigilEngine.builder()
         .enricher(new Enricher(ip -> {
           if (ip.canonical().equals(BROKEN_ADDRESS)) {
             throw new UncheckedIOException(new java.io.IOException("geo database corrupt"));
           }
           return Geo.UNKNOWN;
         }, NetworkClassifier.builtIn(), userAgents))
-        .detectors(detectors)
-        .build();
+        .detectors(detectors);
   }
 
   @Bean
