@@ -24,15 +24,20 @@ final class OpenApiDocsTests {
   int port;
 
   @Test
-  void documentsTheEngineEndpointsAndTheApiKeySchemes() throws Exception {
+  void documentsEveryEndpointWithHowItIsAuthenticated() throws Exception {
     HttpResponse<String> response = TestTenant.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET());
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode docs = JSON.readTree(response.body());
     List<String> paths = new ArrayList<>();
     docs.path("paths").fieldNames().forEachRemaining(paths::add);
-    assertThat(paths).contains("/api/v1/assess", "/api/v1/users/{userId}/risk")
-        .allMatch(path -> path.startsWith("/api/"));
+    assertThat(paths).contains("/api/v1/assess", "/api/v1/events", "/api/v1/users/{userId}/risk", "/auth/login",
+        "/auth/refresh", "/auth/login-history", "/security/alerts", "/admin/stats",
+        "/internal/risk/login/incidents", "/internal/risk/login/incidents/{id}/rollback");
+    assertThat(docs.path("paths").path("/auth/login").path("post").path("security").isEmpty()).isTrue();
+    assertThat(docs.path("paths").path("/security/alerts").path("get").path("security").toString())
+        .contains("accessToken");
+    assertThat(docs.path("paths").path("/api/v1/assess").path("post").has("security")).isFalse();
     assertThat(docs.path("paths").path("/api/v1/assess").has("post")).isTrue();
     assertThat(docs.path("paths").path("/api/v1/assess").path("post").path("responses").has("429")).isTrue();
     assertThat(docs.path("paths").path("/api/v1/users/{userId}/risk").has("get")).isTrue();
