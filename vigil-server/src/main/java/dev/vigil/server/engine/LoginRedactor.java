@@ -26,6 +26,7 @@ final class LoginRedactor {
 
   StoredLogin redact(LoginEvent event) {
     return new StoredLogin(event, ipHasher.hash(event.ip()), event.ip().masked(),
+        event.userAgent() == null ? null : ipHasher.hashUserAgent(event.userAgent()),
         event.userAgent() == null ? null : userAgents.parse(event.userAgent()).display(),
         LoginEventWriter.toJson(event), clock.instant());
   }

@@ -139,6 +139,7 @@ final class LoginStore implements LoginLog {
     String[] ipHmac = new String[n];
     String[] ipMasked = new String[n];
     String[] userAgent = new String[n];
+    String[] userAgentHmac = new String[n];
     boolean[] devicePresent = new boolean[n];
     String[] authMethod = new String[n];
     long[] receivedAt = new long[n];
@@ -155,6 +156,7 @@ final class LoginStore implements LoginLog {
       ipHmac[i] = login.ipHmac();
       ipMasked[i] = login.ipMasked();
       userAgent[i] = login.userAgentDisplay();
+      userAgentHmac[i] = login.userAgentHmac();
       devicePresent[i] = event.deviceId() != null;
       authMethod[i] = event.authMethod();
       receivedAt[i] = micros(login.receivedAt());
@@ -163,15 +165,16 @@ final class LoginStore implements LoginLog {
     List<Map.Entry<String, Long>> rows = jdbc.sql("""
             INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason,
                                       ip_hmac, ip_masked, user_agent_display, device_present, auth_method,
-                                      received_at, raw_event)
+                                      received_at, raw_event, user_agent_hmac)
             SELECT t, e, u, timestamptz 'epoch' + o * interval '1 microsecond', oc, fr, ih, im, ua, dp, am,
-                   timestamptz 'epoch' + ra * interval '1 microsecond', raw
+                   timestamptz 'epoch' + ra * interval '1 microsecond', raw, uh
               FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:user AS text[]),
                           CAST(:occurredAt AS bigint[]), CAST(:outcome AS text[]), CAST(:failureReason AS text[]),
                           CAST(:ipHmac AS text[]), CAST(:ipMasked AS text[]), CAST(:userAgent AS text[]),
                           CAST(:devicePresent AS boolean[]), CAST(:authMethod AS text[]),
-                          CAST(:receivedAt AS bigint[]), CAST(:rawEvent AS text[]))
-                   WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, n)
+                          CAST(:receivedAt AS bigint[]), CAST(:rawEvent AS text[]),
+                          CAST(:userAgentHmac AS text[]))
+                   WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, uh, n)
              ORDER BY n
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             RETURNING tenant_id, event_id, seq""")
@@ -188,6 +191,7 @@ final class LoginStore implements LoginLog {
         .param("authMethod", TextArray.of(authMethod))
         .param("receivedAt", receivedAt)
         .param("rawEvent", TextArray.of(rawEvent))
+        .param("userAgentHmac", TextArray.of(userAgentHmac))
         .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getLong(3)))
         .list();
     Map<String, Long> inserted = new HashMap<>();

@@ -40,6 +40,15 @@ public final class IpHasher {
     return HexFormat.of().formatHex(newMac().doFinal(ip.canonical().getBytes(StandardCharsets.US_ASCII)));
   }
 
+  /**
+   * The lowercase hex HMAC-SHA-256 of a user agent header under the same key: rows can still be grouped by "same
+   * browser build" after the raw header is gone, without the header being recoverable.
+   */
+  public String hashUserAgent(String userAgent) {
+    requireNonNull(userAgent, "userAgent");
+    return HexFormat.of().formatHex(newMac().doFinal(userAgent.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);

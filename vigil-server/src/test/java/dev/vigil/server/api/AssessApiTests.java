@@ -73,20 +73,22 @@ final class AssessApiTests {
     assertThat(assessment.path("decision").asText()).isIn("ALLOW", "CHALLENGE", "DENY");
     assertThat(assessment.path("signals").isArray()).isTrue();
 
-    var row = jdbc.sql("SELECT user_id, ip_hmac, ip_masked, user_agent_display FROM login_events "
+    var row = jdbc.sql("SELECT user_id, ip_hmac, ip_masked, user_agent_display, user_agent_hmac FROM login_events "
             + "WHERE tenant_id = ? AND event_id = 'e-1'")
         .param(tenant)
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)})
         .single();
     assertThat(row[0]).isEqualTo("alice");
     assertThat(row[1]).hasSize(64).matches("[0-9a-f]+");
     assertThat(row[2]).isEqualTo("81.2.69.xxx");
     assertThat(row[3]).isEqualTo("Chrome 142 on Windows");
+    assertThat(row[4]).hasSize(64).matches("[0-9a-f]+").isNotEqualTo(row[1]);
     assertThat(storedAssessmentOf("e-1")).isEqualTo(response.body());
   }
 
   @Test
-  void keepsTheRawAddressOnlyInTheRawEventThatRetentionRemoves() throws Exception {
+  void keepsTheRawAddressAndUserAgentOnlyInTheRawEventThatRetentionRemoves() throws Exception {
     post(aliceLogin("e-raw", "81.2.69.160"));
 
     String pseudonymised = jdbc.sql("SELECT (to_jsonb(e) - 'raw_event')::text || a::text FROM login_events e "
@@ -94,12 +96,14 @@ final class AssessApiTests {
         .param(tenant)
         .query(String.class)
         .single();
-    assertThat(pseudonymised).contains("81.2.69.xxx").doesNotContain("81.2.69.160");
+    assertThat(pseudonymised).contains("81.2.69.xxx").doesNotContain("81.2.69.160")
+        .contains("Chrome 142 on Windows").doesNotContain("AppleWebKit");
     String raw = jdbc.sql("SELECT raw_event FROM login_events WHERE tenant_id = ? AND event_id = 'e-raw'")
         .param(tenant)
         .query(String.class)
         .single();
     assertThat(JSON.readTree(raw).path("ip").asText()).isEqualTo("81.2.69.160");
+    assertThat(JSON.readTree(raw).path("userAgent").asText()).isEqualTo(CHROME_ON_WINDOWS);
   }
 
   @Test
