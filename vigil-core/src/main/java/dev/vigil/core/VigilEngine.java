@@ -63,7 +63,7 @@ import java.util.Set;
  */
 public final class VigilEngine {
   private final Enricher enricher;
-  private final EngineSettings settings;
+  private EngineSettings settings;
   private final List<Detector> detectors;
   private final EngineState state;
   private final Map<String, TenantAnomalyModel> forests;
@@ -187,11 +187,15 @@ public final class VigilEngine {
       case CHALLENGE -> (float) tenantSettings.challengedLearnWeight();
       case DENY -> 0f;
     };
-    if (weight <= 0) {
-      return;
-    }
     boolean obscured = login.network().obscuresLocation();
     boolean mobile = login.network().category() == NetworkCategory.MOBILE;
+    if (weight <= 0) {
+      // A denied success teaches nothing now, but an analyst may later find it was the user (a false positive):
+      // remember it so that confirm() can teach it in full then.
+      unconfirmed.put(eventKey(login.event().tenantId(), login.event().eventId()),
+          new Unconfirmed(login.event().userId(), features, obscured, mobile, 0f));
+      return;
+    }
     profile.learn(features, weight);
     profile.countSuccess();
     tenant.population().add(features);
@@ -228,6 +232,11 @@ public final class VigilEngine {
       return false;
     }
     profile.learn(pending.features(), 1f - pending.learned());
+    if (pending.learned() <= 0) {
+      // a denied login was never counted as a success of the user or of the tenant's population
+      profile.countSuccess();
+      tenant.population().add(pending.features());
+    }
     profile.markLastSuccess(pending.features(), pending.obscured(), pending.mobile());
     return true;
   }
@@ -258,6 +267,16 @@ public final class VigilEngine {
   /** How many user profiles the engine holds, over all tenants. */
   public int profileCount() {
     return state.profileCount();
+  }
+
+  /**
+   * Replaces one tenant's settings from the next assessment on: an operator switching a detector off or a tenant
+   * to monitor mode at runtime. Profiles and counters are kept; earlier assessments are not revisited.
+   *
+   * @throws NullPointerException when either argument is null
+   */
+  public void updateTenant(String tenantId, TenantSettings tenantSettings) {
+    settings = settings.withTenant(tenantId, tenantSettings);
   }
 
   /** The settings the engine runs with. */

@@ -12,6 +12,7 @@ import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Action;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.Decision;
+import dev.vigil.core.policy.PolicySettings;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
 import dev.vigil.core.signal.SignalType;
@@ -51,6 +52,18 @@ class EngineScenarioTest {
     assertThat(brazil.signals()).filteredOn(s -> s.type() == SignalType.NEW_COUNTRY)
         .singleElement().satisfies(s -> assertThat(s.detail()).isEqualTo("first login from BR; usual DE"));
     assertThat(brazil.actions()).contains(Action.REQUIRE_MFA);
+  }
+
+  @Test
+  void aTenantsDetectorSwitchedOffAtRuntimeRaisesNothingFromTheNextLoginOn() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
+    TenantSettings before = engine.settings().forTenant("acme");
+
+    engine.updateTenant("acme", before.withDetection(before.detection().without(SignalType.NEW_COUNTRY)));
+    Assessment brazil = engine.assess(login("alice").from(SAO_PAULO).device("d-9").at("2026-11-02T12:00:00Z").event());
+
+    assertThat(brazil.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY).contains(SignalType.NEW_DEVICE);
+    assertThat(engine.settings().forTenant("other")).as("other tenants keep theirs").isEqualTo(before);
   }
 
   @Test
@@ -376,6 +389,25 @@ class EngineScenarioTest {
     Assessment nextDay = engine.assess(login("pia").from(SAO_PAULO).device("d-1").at("2026-10-26T12:00:00Z").event());
     assertThat(nextDay.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY, SignalType.NEW_NETWORK);
     assertThat(nextDay.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void aConfirmedDenialTeachesTheProfileInFull() {
+    history(login("rosa").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+    TenantSettings usual = engine.settings().forTenant("acme");
+    PolicySettings policy = usual.policy();
+    // An operator's rule that denies any new country outright: the denial an analyst later finds was the user.
+    engine.updateTenant("acme", usual.withPolicy(new PolicySettings(policy.mode(), policy.challengeAt(),
+        policy.denyAt(), policy.incidentAt(), java.util.EnumSet.of(SignalType.NEW_COUNTRY), policy.challengeOn())));
+    Assessment abroad = engine.assess(login("rosa").from(SAO_PAULO).device("d-1").eventId("trip-2")
+        .at("2026-10-25T12:00:00Z").event());
+    assertThat(abroad.decision()).isEqualTo(Decision.DENY);
+
+    assertThat(engine.confirm("acme", "trip-2")).as("an analyst's false-positive verdict on a denial").isTrue();
+
+    engine.updateTenant("acme", usual);
+    Assessment nextDay = engine.assess(login("rosa").from(SAO_PAULO).device("d-1").at("2026-10-26T12:00:00Z").event());
+    assertThat(nextDay.signalTypes()).doesNotContain(SignalType.NEW_COUNTRY, SignalType.NEW_NETWORK);
   }
 
   @Test

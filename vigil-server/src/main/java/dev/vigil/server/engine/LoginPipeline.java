@@ -1,6 +1,7 @@
 package dev.vigil.server.engine;
 
 import dev.vigil.core.ProfileSummary;
+import dev.vigil.core.TenantSettings;
 import dev.vigil.core.VigilEngine;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.event.LoginEventReader;
@@ -176,6 +177,19 @@ public final class LoginPipeline {
     engineLock.lock();
     try {
       return engine.profileSummary(tenantId, userId);
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /**
+   * Runs one tenant on new settings from the next login on (runtime flags: detectors switched off, monitor mode).
+   * Profiles are kept.
+   */
+  public void updateTenant(String tenantId, TenantSettings settings) {
+    engineLock.lock();
+    try {
+      engine.updateTenant(tenantId, settings);
     } finally {
       engineLock.unlock();
     }

@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET/PUT /admin/tenants/{tenant}/flags}. PUT replaces the whole set; a field left out takes its default
  * (so the body says exactly what the tenant runs with). An administrator reaches only their own tenant's flags
- * (any other tenant in the path is 404, as if it did not exist); the change is audited under their account id.
+ * (any other tenant in the path is 404, as if it did not exist); the change is audited under their account id and
+ * carried into the engine at once ({@link EngineFlags}).
  */
 @RestController
 final class FlagsController {
   private final FlagStore store;
+  private final EngineFlags engine;
 
-  FlagsController(FlagStore store) {
+  FlagsController(FlagStore store, EngineFlags engine) {
     this.store = store;
+    this.engine = engine;
   }
 
   @GetMapping("/admin/tenants/{tenant}/flags")
@@ -36,7 +39,9 @@ final class FlagsController {
   @PutMapping("/admin/tenants/{tenant}/flags")
   FlagsBody put(@PathVariable String tenant, @RequestBody FlagsBody body, Caller caller) {
     caller.requireOwnTenant(tenant);
-    return FlagsBody.of(store.put(caller, body.toFlags(tenant)));
+    TenantFlags stored = store.put(caller, body.toFlags(tenant));
+    engine.apply(stored);
+    return FlagsBody.of(stored);
   }
 
   /**

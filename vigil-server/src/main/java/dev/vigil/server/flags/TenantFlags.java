@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One tenant's flags.
  *
- * @param mode {@code MONITOR} records actions without executing them, {@code ENFORCE} executes them; null: the
- *     mode the engine's policy stamped on the assessment
+ * @param mode {@code MONITOR} records actions without executing them, {@code ENFORCE} executes them; also the
+ *     mode the engine stamps on the tenant's assessments (the login service enforces nothing in monitor mode);
+ *     null: the configured policy's mode
  * @param allowedActions actions that may be executed for this tenant; others are recorded as not allowed
- * @param disabledDetectors signal types ignored when deciding whether a login opens an incident (the engine
- *     still raises and scores them until core can switch detectors per tenant at runtime)
+ * @param disabledDetectors signal types the engine does not raise for this tenant (and, for assessments stored
+ *     before the change, that are ignored when deciding whether a login opens an incident)
  * @param incidentAt the score at which a login opens an incident; null: the engine policy's {@code incidentAt}
  * @param playbookActions actions added to those the engine's policy asks for when a <em>successful</em> login
  *     scoring at least {@code playbookAt} opens or joins an incident (the engine only asks for a logout or a

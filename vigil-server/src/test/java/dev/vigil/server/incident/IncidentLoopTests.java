@@ -315,8 +315,9 @@ final class IncidentLoopTests {
         {"mode":"monitor","playbookActions":["FREEZE"],"playbookAt":80}""");
     trainAlice();
 
-    assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
+    Answer away = assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
 
+    assertThat(away.json().path("mode").asText()).as("the engine stamps the tenant's mode").isEqualTo("MONITOR");
     JsonNode details = api.get(INCIDENTS + "/" + onlyIncident().path("id").asText()).json();
     assertThat(statusOf(details, "FREEZE")).isEqualTo("RECORDED");
     assertThat(statusOf(details, "PAGE")).isEqualTo("RECORDED");
@@ -344,9 +345,22 @@ final class IncidentLoopTests {
                               "NEW_CITY"]}""");
     trainAlice();
 
-    assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
+    Answer away = assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
 
     assertThat(api.get(INCIDENTS).json().path("items")).isEmpty();
+    assertThat(away.json().path("signals").findValuesAsText("type")).as("the engine no longer raises them")
+        .doesNotContain("NEW_DEVICE", "NEW_COUNTRY", "NEW_ASN", "NEW_NETWORK");
+  }
+
+  @Test
+  void aDetectorSwitchedBackOnIsRaisedAgain() throws Exception {
+    api.put("/admin/tenants/" + tenant + "/flags", "{\"disabledDetectors\":[\"NEW_COUNTRY\"]}");
+    trainAlice();
+    api.put("/admin/tenants/" + tenant + "/flags", "{\"disabledDetectors\":[]}");
+
+    Answer away = assess(aliceInSaoPaulo("away-1", "2026-10-13T09:30:00Z"));
+
+    assertThat(away.json().path("signals").findValuesAsText("type")).contains("NEW_COUNTRY");
   }
 
   @Test
