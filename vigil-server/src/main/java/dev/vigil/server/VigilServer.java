@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class VigilServer {
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--vigil.audit.verify=true")) {
+      // A one-shot command (./vigil audit verify, which also moves the web side to a free local port and turns the
+      // background loops off): run it, then exit with its verdict.
+      System.exit(SpringApplication.exit(SpringApplication.run(VigilServer.class, args)));
+    }
     SpringApplication.run(VigilServer.class, args);
   }
 }
