@@ -9,13 +9,12 @@ import dev.vigil.core.signal.SignalType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,21 +41,28 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
   private static final Duration IDLE_SNAPSHOT_INTERVAL = Duration.ofMinutes(1);
 
   private final StreamsSettings settings;
+  private final Function<ProcessorContext<String, Assessed>, SeenEvents> seenEvents;
   private final LoginEventReader reader = LoginEventReader.lenientAboutTime();
   private ProcessorContext<String, Assessed> context;
-  private WindowStore<String, Long> seen;
+  private SeenEvents seen;
   private @Nullable KeyValueStore<String, byte[]> networks;
   private EngineCheckpoint checkpoint;
   private VigilEngine engine;
 
   AssessmentProcessor(StreamsSettings settings) {
+    this(settings, context -> SeenEvents.windowed(context, settings.seenRetention()));
+  }
+
+  /** With another store of seen eventIds: Kafka's window stores need a running task, which unit tests lack. */
+  AssessmentProcessor(StreamsSettings settings, Function<ProcessorContext<String, Assessed>, SeenEvents> seenEvents) {
     this.settings = settings;
+    this.seenEvents = seenEvents;
   }
 
   @Override
   public void init(ProcessorContext<String, Assessed> context) {
     this.context = context;
-    this.seen = context.getStateStore(VigilTopology.SEEN_STORE);
+    this.seen = seenEvents.apply(context);
     this.networks = context.getStateStore(VigilTopology.NETWORK_VIEW_STORE);
     this.checkpoint = new EngineCheckpoint(context.getStateStore(VigilTopology.ENGINE_STORE));
     long started = System.nanoTime();
@@ -78,7 +84,7 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
     byte[] raw = record.value();
     // Parsed once upstream already; the repartition topic carries the original bytes, which re-parse the same way.
     LoginEvent event = reader.read(raw, 0, raw.length);
-    if (seenBefore(event)) {
+    if (!seen.firstTime(event.tenantId(), event.eventId(), event.timestamp().toEpochMilli())) {
       return;
     }
     Assessment assessment = engine.assess(event);
@@ -93,19 +99,6 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
       out.headers().add(ALERT_REASON, "network-failures".getBytes(StandardCharsets.UTF_8));
     }
     context.forward(out);
-  }
-
-  private boolean seenBefore(LoginEvent event) {
-    String key = event.tenantId() + '\u0000' + event.eventId();
-    long time = event.timestamp().toEpochMilli();
-    long retention = settings.seenRetention().toMillis();
-    try (WindowStoreIterator<Long> earlier = seen.fetch(key, Math.max(0, time - retention), time + retention)) {
-      if (earlier.hasNext()) {
-        return true;
-      }
-    }
-    seen.put(key, time, time);
-    return false;
   }
 
   private @Nullable NetworkFailures crossPartitionSpray(LoginEvent event, Assessment assessment) {
