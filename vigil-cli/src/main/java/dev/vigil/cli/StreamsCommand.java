@@ -33,11 +33,10 @@ import picocli.CommandLine.Spec;
     name = "streams",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
-    description = {
-        "Runs the engine on Kafka Streams: reads login events from the input topics, writes vigil.assessments,",
-        "vigil.alerts, security.login.blocked (CloudEvents) and vigil.dead-letter, exactly once. Instances with",
-        "the same --application-id share the partitions; a dead instance's users move to the others with their",
-        "profiles. Runs until stopped (Ctrl-C, SIGTERM)."})
+    description = "Runs the engine on Kafka Streams: reads login events from the input topics, writes "
+        + "vigil.assessments, vigil.alerts, security.login.blocked (CloudEvents) and vigil.dead-letter, exactly once. "
+        + "Instances with the same --application-id share the partitions; a dead instance's users move to the others "
+        + "with their profiles. Runs until stopped (Ctrl-C, SIGTERM).")
 final class StreamsCommand implements Callable<Integer> {
   /** Kept strongly: java.util.logging holds loggers weakly, and a collected logger forgets its level. */
   private static final Logger KAFKA_LOG = Logger.getLogger("org.apache.kafka");
