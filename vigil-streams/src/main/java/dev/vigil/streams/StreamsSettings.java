@@ -1,0 +1,63 @@
+package dev.vigil.streams;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.vigil.core.EngineSettings;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * What the topology needs to know besides the Kafka connection.
+ *
+ * @param inputPattern the input topics; must not match an output topic (checked)
+ * @param engine the engine settings (per-tenant policy and detector parameters)
+ * @param snapshotEveryEvents a task writes its engine snapshot after this many assessed events; between snapshots
+ *     it journals the events, so a restore replays at most this many
+ * @param seenRetention how long (event time) an eventId is remembered for de-duplication
+ * @param networkWindow the size of the tumbling event-time window of per-network failure counts
+ * @param networkGrace how late (event time) an event may arrive and still count in its network window
+ */
+public record StreamsSettings(Pattern inputPattern, EngineSettings engine, int snapshotEveryEvents,
+    Duration seenRetention, Duration networkWindow, Duration networkGrace) {
+
+  public StreamsSettings {
+    requireNonNull(inputPattern, "inputPattern");
+    Topics.checkedInput(inputPattern);
+    requireNonNull(engine, "engine");
+    if (snapshotEveryEvents < 1) {
+      throw new IllegalArgumentException("snapshotEveryEvents must be at least 1: " + snapshotEveryEvents);
+    }
+    positive("seenRetention", seenRetention);
+    positive("networkWindow", networkWindow);
+    requireNonNull(networkGrace, "networkGrace");
+    if (networkGrace.isNegative()) {
+      throw new IllegalArgumentException("networkGrace must not be negative: " + networkGrace);
+    }
+  }
+
+  /** Input {@code security.login.*}, default engine, snapshot every 50,000 events, 7 days of eventIds, 1 h windows. */
+  public static StreamsSettings defaults() {
+    return new StreamsSettings(Topics.DEFAULT_INPUT, EngineSettings.defaults(), 50_000, Duration.ofDays(7),
+        Duration.ofHours(1), Duration.ofMinutes(5));
+  }
+
+  public StreamsSettings withInputPattern(Pattern newPattern) {
+    return new StreamsSettings(newPattern, engine, snapshotEveryEvents, seenRetention, networkWindow, networkGrace);
+  }
+
+  public StreamsSettings withEngine(EngineSettings newEngine) {
+    return new StreamsSettings(inputPattern, newEngine, snapshotEveryEvents, seenRetention, networkWindow,
+        networkGrace);
+  }
+
+  public StreamsSettings withSnapshotEveryEvents(int events) {
+    return new StreamsSettings(inputPattern, engine, events, seenRetention, networkWindow, networkGrace);
+  }
+
+  private static void positive(String name, Duration value) {
+    requireNonNull(value, name);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+}
