@@ -4,6 +4,7 @@
 -- TENANT (env) names the tenant; RUN (env) makes eventIds unique across runs (default: the start time).
 local tenant = os.getenv("TENANT") or "bench"
 local run = os.getenv("RUN") or tostring(os.time())
+local key = os.getenv("VIGIL_API_KEY") or error("set VIGIL_API_KEY to an API key of the tenant")
 local threads = {}
 local next_id = 0
 
@@ -25,7 +26,7 @@ function request()
     '{"eventId":"b-%s-%d-%d","tenantId":"%s","userId":"user-%d","timestamp":"%s","outcome":"SUCCESS",' ..
     '"ip":"%s","userAgent":"Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}',
     run, thread_id, counter, tenant, user, ts, ip)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key}, body)
 end
 
 function done(summary, latency, requests)

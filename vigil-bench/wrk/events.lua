@@ -3,6 +3,7 @@
 --   BATCH=1000 wrk -t2 -c4 -d30s --latency -s vigil-bench/wrk/events.lua http://127.0.0.1:8080/api/v1/events
 local tenant = os.getenv("TENANT") or "bench"
 local run = os.getenv("RUN") or tostring(os.time())
+local key = os.getenv("VIGIL_API_KEY") or error("set VIGIL_API_KEY to an API key of the tenant")
 local batch = tonumber(os.getenv("BATCH") or "1000")
 local next_id = 0
 
@@ -24,7 +25,7 @@ function request()
       '"ip":"81.2.%d.%d","userAgent":"Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}',
       run, thread_id, counter, tenant, counter % 1000, ts, 60 + counter % 5, 10 + counter % 10)
   end
-  return wrk.format("POST", nil, {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/x-ndjson", ["Authorization"] = "Bearer " .. key}, table.concat(lines, "\n"))
 end
 
 function done(summary, latency, requests)

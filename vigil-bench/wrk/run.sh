@@ -26,7 +26,10 @@ if [[ ! -f "$JAR" ]]; then
 fi
 
 LOG="$(mktemp -t vigil-bench-server.XXXXXX.log)"
-VIGIL_DB_URL="$VIGIL_DB_URL" "$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" >"$LOG" 2>&1 &
+# A key for tenant "bench", provisioned at start (hashed); the per-key rate limit is lifted for the measurement.
+export VIGIL_API_KEY="vgl_$(openssl rand -hex 8)_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')"
+VIGIL_DB_URL="$VIGIL_DB_URL" "$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" \
+  --vigil.access.bootstrap-keys="bench:$VIGIL_API_KEY" --vigil.access.rate-limit.enabled=false >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
