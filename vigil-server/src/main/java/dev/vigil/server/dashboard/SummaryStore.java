@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes the overview from {@code login_events}, {@code assessments} and {@code incidents} of one tenant. Each
@@ -49,14 +50,28 @@ final class SummaryStore {
        GROUP BY 1""";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate snapshot;
 
-  SummaryStore(JdbcClient jdbc) {
+  SummaryStore(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
+    this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
+    snapshot.setReadOnly(true);
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
-  /** The tenant's overview of [from, to); one read-only transaction, so every part sees the same data. */
-  @Transactional(readOnly = true)
+  /**
+   * The tenant's overview of [from, to), read in one repeatable-read transaction so that every part (chart,
+   * tables, incident counts) comes from the same snapshot.
+   */
   Summary summarize(String tenantId, Instant from, Instant to) {
+    Summary summary = snapshot.execute(status -> read(tenantId, from, to));
+    if (summary == null) {
+      throw new IllegalStateException("the summary transaction returned nothing");
+    }
+    return summary;
+  }
+
+  private Summary read(String tenantId, Instant from, Instant to) {
     Duration bucket = Summary.bucketOf(from, to);
     List<Point> logins = range(LOGINS, tenantId, from, to)
         .param("bucket", bucket.toSeconds() + " seconds")
