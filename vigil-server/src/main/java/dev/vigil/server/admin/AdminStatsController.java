@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admin/stats} (ADMIN only, by the security chain): the administrator's own tenant in a few numbers.
+ * {@code GET /admin/stats} (ANALYST or ADMIN, by the security chain: the console's counters): the caller's own
+ * tenant in a few numbers.
  * Scoped to that tenant — an administrator of one tenant learns nothing of another's; a cross-tenant operator
  * view belongs to the metrics endpoint.
  */

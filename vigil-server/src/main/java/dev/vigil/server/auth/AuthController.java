@@ -14,6 +14,7 @@ import dev.vigil.server.auth.AuthApi.TotpEnrolmentResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -82,6 +83,12 @@ final class AuthController {
   ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user) {
     sessions.logout(user);
     return ResponseEntity.noContent().build();
+  }
+
+  /** {@code {"ended": n}}: the caller's other sessions are over, their refresh tokens revoked. */
+  @PostMapping("/auth/sessions/logout-others")
+  Map<String, Integer> logoutOthers(@AuthenticationPrincipal AuthenticatedUser user) {
+    return Map.of("ended", sessions.logoutOthers(user));
   }
 
   @GetMapping("/auth/me")

@@ -1,5 +1,6 @@
 package dev.vigil.server.auth;
 
+import dev.vigil.server.dashboard.DashboardPages;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The security chain of everything except {@code /api/**} (the engine API has its own API-key chain, ordered
  * before this one). Deny by default: a route not listed here needs a valid access token; {@code /admin/**} needs
- * ADMIN, {@code /internal/**} ANALYST or ADMIN.
+ * ADMIN (but {@code GET /admin/stats}, the console's counters, ANALYST or ADMIN), {@code /internal/**} ANALYST or
+ * ADMIN. The dashboard's static pages ({@link DashboardPages}) load without a token and carry its headers.
  *
  * <p>Stateless: no HTTP session, no cookies, hence no CSRF token — the access token travels in the
  * {@code Authorization} header and the refresh token in a JSON body, which a cross-site form cannot send.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-  /** Public: health, the login service's unauthenticated steps, error rendering, API docs, dashboard assets. */
+  /** Public: health, the login service's unauthenticated steps, error rendering, API docs. */
   private static final String[] PUBLIC = {
       "/actuator/health", "/actuator/health/**", "/auth/register", "/auth/login", "/auth/login/mfa",
       "/auth/refresh", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
@@ -33,8 +35,11 @@ class SecurityConfiguration {
    * authenticated by their own signed, expiring, single-use token ({@code notify.LoginCheckLinks}) instead.
    */
   private static final String[] LOGIN_CHECK_LINKS = {"/notify/confirm/*", "/notify/report/*"};
-  /** The admin dashboard's static page and assets; its data comes from ADMIN-only endpoints. */
-  private static final String[] DASHBOARD_ASSETS = {"/admin", "/admin/", "/admin/index.html", "/admin/assets/**"};
+  /**
+   * The dashboard's overview counters: read by analysts as well as administrators (the console at {@code /admin}
+   * is for both); every other {@code /admin/**} route stays ADMIN only.
+   */
+  private static final String ADMIN_STATS = "/admin/stats";
 
   @Bean
   @Order(10)
@@ -44,12 +49,14 @@ class SecurityConfiguration {
     http.securityMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC).permitAll()
-            .requestMatchers(HttpMethod.GET, DASHBOARD_ASSETS).permitAll()
+            .requestMatchers(DashboardPages.publicPages()).permitAll()
             .requestMatchers(HttpMethod.GET, LOGIN_CHECK_LINKS).permitAll()
+            .requestMatchers(HttpMethod.GET, ADMIN_STATS).hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers("/internal/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
             .anyRequest().authenticated())
         .addFilterBefore(new AccessTokenFilter(tokens, sessions, clock), AnonymousAuthenticationFilter.class)
+        .headers(headers -> headers.addHeaderWriter(DashboardPages.headers()))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)

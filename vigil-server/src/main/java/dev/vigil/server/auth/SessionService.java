@@ -70,4 +70,9 @@ final class SessionService {
   void logout(AuthenticatedUser user) {
     sessions.end(user.tenantId(), user.userId(), user.sessionId(), SessionStore.EndReason.LOGOUT, clock.instant());
   }
+
+  /** Ends the caller's other sessions (a lost phone, a shared computer) and keeps this one; returns how many. */
+  int logoutOthers(AuthenticatedUser user) {
+    return sessions.endOthers(user.tenantId(), user.userId(), user.sessionId(), clock.instant());
+  }
 }

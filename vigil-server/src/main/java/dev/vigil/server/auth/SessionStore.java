@@ -143,6 +143,28 @@ final class SessionStore {
     return Boolean.TRUE.equals(ended);
   }
 
+  /**
+   * Ends every open session of this user except {@code keep} (the caller's own) and revokes their refresh tokens,
+   * in one transaction; returns how many ended.
+   */
+  int endOthers(String tenantId, UUID userId, UUID keep, Instant now) {
+    Integer ended = transactions.execute(status -> {
+      jdbc.sql("""
+              UPDATE refresh_tokens SET revoked_at = :now
+               WHERE revoked_at IS NULL AND session_id IN (
+                     SELECT id FROM sessions
+                      WHERE tenant_id = :tenant AND user_id = :user AND id <> :keep AND ended_at IS NULL)""")
+          .param("now", Timestamp.from(now)).param("tenant", tenantId).param("user", userId).param("keep", keep)
+          .update();
+      return jdbc.sql("""
+              UPDATE sessions SET ended_at = :now, end_reason = 'LOGOUT'
+               WHERE tenant_id = :tenant AND user_id = :user AND id <> :keep AND ended_at IS NULL""")
+          .param("now", Timestamp.from(now)).param("tenant", tenantId).param("user", userId).param("keep", keep)
+          .update();
+    });
+    return ended == null ? 0 : ended;
+  }
+
   private void endInTransaction(UUID sessionId, EndReason reason, Instant now) {
     jdbc.sql("UPDATE sessions SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
         .param("now", Timestamp.from(now))

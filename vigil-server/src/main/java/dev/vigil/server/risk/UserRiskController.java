@@ -1,17 +1,12 @@
 package dev.vigil.server.risk;
 
 import dev.vigil.server.access.ApiCaller;
-import dev.vigil.server.alert.AlertStore;
-import dev.vigil.server.engine.LoginPipeline;
-import dev.vigil.server.risk.UserRisk.RecentAssessment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,16 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "engine")
 final class UserRiskController {
-  static final int MAX_LIMIT = 100;
+  private final UserRisks risks;
 
-  private final LoginPipeline pipeline;
-  private final UserRiskStore store;
-  private final AlertStore alerts;
-
-  UserRiskController(LoginPipeline pipeline, UserRiskStore store, AlertStore alerts) {
-    this.pipeline = pipeline;
-    this.store = store;
-    this.alerts = alerts;
+  UserRiskController(UserRisks risks) {
+    this.risks = risks;
   }
 
   @Operation(summary = "A user's risk: profile summary, recent assessments (newest first), unread alerts",
@@ -50,13 +39,7 @@ final class UserRiskController {
   UserRisk risk(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
       @PathVariable String userId,
       @Parameter(description = "how many recent assessments, 1 to 100")
-      @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit) {
-    String tenant = caller.tenantId();
-    Optional<UserRisk.Profile> profile = pipeline.profileSummary(tenant, userId).map(UserRisk.Profile::of);
-    List<RecentAssessment> recent = store.recent(tenant, userId, limit);
-    if (profile.isEmpty() && recent.isEmpty()) {
-      throw new UnknownUserException();
-    }
-    return new UserRisk(tenant, userId, profile.orElse(null), recent, alerts.unreadCount(tenant, userId));
+      @RequestParam(defaultValue = "20") @Min(1) @Max(UserRisks.MAX_LIMIT) int limit) {
+    return risks.of(caller.tenantId(), userId, limit);
   }
 }
