@@ -34,11 +34,20 @@ final class OutboxPager implements Pager {
     this.clock = clock;
   }
 
+  private final java.util.Set<String> unpagedTenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   @Override
   public void page(String tenantId, String incidentId, String traceId) {
     if (!settings.channelsFor(tenantId).pagerduty().configured()) {
-      LOG.warn("PAGE: incident {} of tenant {} needs the on-call security engineer (trace {}); no PagerDuty "
-          + "routing key is configured for the tenant", incidentId, tenantId, traceId);
+      // Once per tenant at WARN (a configuration gap), then per incident at INFO: a replay or demo load that opens
+      // hundreds of incidents must not bury the log.
+      if (unpagedTenants.add(tenantId)) {
+        LOG.warn("PAGE requested for tenant {} but no PagerDuty routing key is configured for it; incidents that "
+            + "ask for a page are only logged (first: incident {}, trace {})", tenantId, incidentId, traceId);
+      } else {
+        LOG.info("PAGE: incident {} of tenant {} needs the on-call security engineer (trace {})", incidentId,
+            tenantId, traceId);
+      }
       return;
     }
     enqueue(tenantId, incidentId, "trigger",
