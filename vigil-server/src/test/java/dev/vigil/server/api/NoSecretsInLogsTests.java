@@ -2,21 +2,15 @@ package dev.vigil.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.vigil.server.ServerTest;
 import dev.vigil.server.TestTenant;
 import dev.vigil.server.access.ApiKeys;
+import dev.vigil.server.support.LogCapture;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,25 +34,18 @@ final class NoSecretsInLogsTests {
   @Autowired
   ApiKeys keys;
 
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final Logger vigil = (Logger) LoggerFactory.getLogger("dev.vigil");
-  private Level vigilLevel;
+  private LogCapture logs;
   private TestTenant tenant;
 
   @BeforeEach
   void captureLogs() {
     tenant = TestTenant.create(keys, port);
-    vigilLevel = vigil.getLevel();
-    vigil.setLevel(Level.DEBUG);
-    appender.start();
-    root.addAppender(appender);
+    logs = LogCapture.start();
   }
 
   @AfterEach
   void stopCapturing() {
-    root.detachAppender(appender);
-    vigil.setLevel(vigilLevel);
+    logs.close();
   }
 
   @Test
@@ -85,7 +72,7 @@ final class NoSecretsInLogsTests {
     new ProblemHandler().unexpected(new IllegalStateException("failed for " + USER,
         new DuplicateKeyException("Key (tenant_id, event_id)=(" + IP + ", " + DEVICE + ") already exists")));
 
-    List<String> lines = logLines();
+    List<String> lines = logs.lines();
     assertThat(lines).as("something was logged at all").isNotEmpty();
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("correlation id"));
     String secret = tenant.secret();
@@ -93,18 +80,5 @@ final class NoSecretsInLogsTests {
         FORGED_SECRET)) {
       assertThat(lines).as("log lines containing %s", canary).noneMatch(line -> line.contains(canary));
     }
-  }
-
-  /** Each event's message and the messages of its exception chain: whatever an appender could print. */
-  private List<String> logLines() {
-    List<String> lines = new ArrayList<>();
-    for (ILoggingEvent event : appender.list) {
-      lines.add(event.getFormattedMessage());
-      event.getMDCPropertyMap().values().forEach(lines::add);
-      for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-        lines.add(t.getClassName() + ": " + t.getMessage());
-      }
-    }
-    return lines;
   }
 }

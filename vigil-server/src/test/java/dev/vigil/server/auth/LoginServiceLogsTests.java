@@ -4,19 +4,13 @@ import static dev.vigil.server.auth.AuthClient.body;
 import static dev.vigil.server.auth.AuthClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import dev.vigil.server.support.LogCapture;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,23 +28,16 @@ final class LoginServiceLogsTests {
   @LocalServerPort
   int port;
 
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final Logger vigil = (Logger) LoggerFactory.getLogger("dev.vigil");
-  private Level vigilLevel;
+  private LogCapture logs;
 
   @BeforeEach
   void captureLogs() {
-    vigilLevel = vigil.getLevel();
-    vigil.setLevel(Level.DEBUG);
-    appender.start();
-    root.addAppender(appender);
+    logs = LogCapture.start();
   }
 
   @AfterEach
   void stopCapturing() {
-    root.detachAppender(appender);
-    vigil.setLevel(vigilLevel);
+    logs.close();
   }
 
   @Test
@@ -66,7 +53,7 @@ final class LoginServiceLogsTests {
     client.post("/auth/refresh", null, body("refresh_token", refresh));
     client.post("/auth/logout", rotated.path("access_token").asText(), body());
 
-    List<String> lines = logLines();
+    List<String> lines = logs.lines();
     assertThat(lines).as("something was logged at all").isNotEmpty();
     assertThat(access).isNotBlank();
     assertThat(refresh).isNotBlank();
@@ -74,17 +61,5 @@ final class LoginServiceLogsTests {
         rotated.path("refresh_token").asText("absent-refresh"))) {
       assertThat(lines).as("log lines containing %s", canary).noneMatch(line -> line.contains(canary));
     }
-  }
-
-  private List<String> logLines() {
-    List<String> lines = new ArrayList<>();
-    for (ILoggingEvent event : appender.list) {
-      lines.add(event.getFormattedMessage());
-      event.getMDCPropertyMap().values().forEach(lines::add);
-      for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-        lines.add(t.getClassName() + ": " + t.getMessage());
-      }
-    }
-    return lines;
   }
 }
