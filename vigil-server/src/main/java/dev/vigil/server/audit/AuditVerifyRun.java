@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,7 @@ public final class AuditVerifyRun implements ApplicationRunner, ExitCodeGenerato
   private int exitCode;
 
   @Autowired
-  AuditVerifyRun(AuditVerifier verifier, JdbcClient jdbc,
-      org.springframework.core.env.Environment environment) {
+  AuditVerifyRun(AuditVerifier verifier, JdbcClient jdbc, Environment environment) {
     this(verifier, jdbc, environment.getProperty("vigil.audit.verify-tenant"), System.out);
   }
 
