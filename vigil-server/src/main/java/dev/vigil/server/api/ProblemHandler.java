@@ -48,31 +48,25 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     String field = e.field();
     String message = messageWithoutField(e);
     boolean malformed = WHOLE_DOCUMENT.equals(field);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, malformed ? "malformed-event" : "invalid-event",
+        malformed ? "Malformed login event" : "Invalid login event",
         malformed ? "the body is not one JSON object: " + message : field + ": " + message);
-    problem.setType(URI.create(TYPE_BASE + (malformed ? "malformed-event" : "invalid-event")));
-    problem.setTitle(malformed ? "Malformed login event" : "Invalid login event");
     problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     return problem;
   }
 
   @ExceptionHandler
   ProblemDetail bodyTooLarge(BodyTooLargeException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
         "the request body is larger than " + e.limitBytes() + " bytes");
-    problem.setType(URI.create(TYPE_BASE + "body-too-large"));
-    problem.setTitle("Request body too large");
-    return problem;
   }
 
   /** No key, or a wrong one. Whether the key was unknown, revoked or mistyped is not told. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.missing()
+    ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "API key required", e.missing()
         ? "send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
         : "the API key is not valid");
-    problem.setType(URI.create(TYPE_BASE + "unauthenticated"));
-    problem.setTitle("API key required");
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigil\"")
         .body(problem);
@@ -81,10 +75,8 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
     long seconds = e.retryAfter().toSeconds();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+    ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
         "this API key has used up its request budget; retry in " + seconds + " s");
-    problem.setType(URI.create(TYPE_BASE + "rate-limited"));
-    problem.setTitle("Too many requests");
     problem.setProperty("retryAfterSeconds", seconds);
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -94,38 +86,28 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Same answer whether the named tenant exists or not: a key cannot probe for other tenants. */
   @ExceptionHandler
   ProblemDetail unknownTenant(UnknownTenantException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+    return problem(HttpStatus.NOT_FOUND, "unknown-tenant", "Unknown tenant",
         "unknown tenant: an API key reaches only its own tenant's data");
-    problem.setType(URI.create(TYPE_BASE + "unknown-tenant"));
-    problem.setTitle("Unknown tenant");
-    return problem;
   }
 
   @ExceptionHandler
   ProblemDetail unknownUser(UnknownUserException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+    return problem(HttpStatus.NOT_FOUND, "unknown-user", "Unknown user",
         "this tenant has no user with that id");
-    problem.setType(URI.create(TYPE_BASE + "unknown-user"));
-    problem.setTitle("Unknown user");
-    return problem;
   }
 
   /** The login service's refusals; each carries its own status, type and neutral text. */
   @ExceptionHandler
   ProblemDetail auth(AuthException e) {
     AuthException.Problem kind = e.problem();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(kind.status()), kind.detail());
-    problem.setType(URI.create(TYPE_BASE + kind.type()));
-    problem.setTitle(kind.title());
-    return problem;
+    return problem(HttpStatus.valueOf(kind.status()), kind.type(), kind.title(), kind.detail());
   }
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> loginThrottled(LoginThrottledException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+    ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+        "Too many login attempts",
         "too many failed logins for this account from your network; retry after " + e.retryAfterSeconds() + " s");
-    problem.setType(URI.create(TYPE_BASE + "too-many-login-attempts"));
-    problem.setTitle("Too many login attempts");
     problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -135,10 +117,8 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Someone else's alert id looks exactly like one that does not exist. */
   @ExceptionHandler
   ProblemDetail alertNotFound(AlertNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "you have no alert with this id");
-    problem.setType(URI.create(TYPE_BASE + "alert-not-found"));
-    problem.setTitle("Alert not found");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "alert-not-found", "Alert not found",
+        "you have no alert with this id");
   }
 
   /** Another tenant named in an admin path: the same answer as a tenant that does not exist. */
@@ -170,29 +150,17 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "incident-conflict", "Conflicting change", e.getMessage());
   }
 
-  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + type));
-    problem.setTitle(title);
-    return problem;
-  }
-
   @ExceptionHandler
   ProblemDetail tooManyEvents(TooManyEventsException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Too many events in one batch",
         "a batch holds at most " + e.limit() + " events; split it");
-    problem.setType(URI.create(TYPE_BASE + "batch-too-large"));
-    problem.setTitle("Too many events in one batch");
-    return problem;
   }
 
   /** Not stored, so not acknowledged: the caller sends it again later (safe: assessment is idempotent). */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Login not stored",
         e.getMessage() + "; nothing was acknowledged, send the same event(s) again");
-    problem.setType(URI.create(TYPE_BASE + "store-unavailable"));
-    problem.setTitle("Login not stored");
     long seconds = Math.max(1, e.retryAfter().toSeconds());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -209,11 +177,17 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e) {
     String correlationId = UUID.randomUUID().toString();
     LOG.error("unexpected failure, correlation id {}: {}", correlationId, FailureTrace.withoutMessages(e));
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
         "an unexpected error occurred; quote correlation id " + correlationId + " when reporting it");
-    problem.setType(URI.create(TYPE_BASE + "internal-error"));
-    problem.setTitle("Internal server error");
     problem.setProperty("correlationId", correlationId);
+    return problem;
+  }
+
+  /** A problem of Vigil's own: a stable type URI under {@value #TYPE_BASE}, a title, and the detail. */
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
     return problem;
   }
 
