@@ -47,6 +47,9 @@ final class AccessControlTests {
     tenant.registered("alice@example.com");
     tenant.login("alice@example.com", "wrong-password", AuthClient.HOME);
     tenant.login("alice@example.com", AuthClient.PASSWORD, ScriptedEngine.DENIED_NETWORK + "1");
+    // The denial opens an incident whose actions (logout, freeze) run after its commit on the enforcement threads;
+    // let them finish first, so that they cannot end the session created below and the counts are deterministic.
+    awaitNoPendingActions(tenant.tenant());
     tenant.loggedIn("alice@example.com");
     String adminOfTenant = promotedAdmin(tenant);
 
@@ -125,5 +128,14 @@ final class AccessControlTests {
     String id = tenant.registered("admin@example.com");
     jdbc.sql("UPDATE users SET role = 'ADMIN' WHERE id = ?::uuid").param(id).update();
     return tenant.loggedIn("admin@example.com").path("access_token").asText();
+  }
+
+  private void awaitNoPendingActions(String tenantId) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (jdbc.sql("SELECT count(*) FROM incident_actions WHERE tenant_id = ? AND status = 'PENDING'")
+        .param(tenantId).query(Long.class).single() > 0) {
+      assertThat(System.nanoTime()).as("incident actions still pending after 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 }
