@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.ServerTest;
 import dev.vigil.server.TestTenant;
 import dev.vigil.server.access.ApiKeys;
+import dev.vigil.server.enforce.BlockList;
 import dev.vigil.server.privacy.IpHasher;
 import dev.vigil.server.support.Blocks;
 import java.io.ByteArrayInputStream;
@@ -50,6 +51,9 @@ final class AssessApiTests {
 
   @Autowired
   IpHasher hasher;
+
+  @Autowired
+  BlockList blockList;
 
   private TestTenant caller;
   private String tenant;
@@ -335,7 +339,7 @@ final class AssessApiTests {
 
   @Test
   void aLoginFromABlockedSourceIsAssessedAndStoredButItsAnswerSaysBlocked() throws Exception {
-    new Blocks(jdbc, hasher).address(tenant, "81.2.69.99");
+    new Blocks(jdbc, hasher, blockList).address(tenant, "81.2.69.99");
 
     HttpResponse<String> blocked = post(aliceLogin("e-blocked", "81.2.69.99"));
     HttpResponse<String> other = post(aliceLogin("e-other", "81.2.69.160"));
@@ -352,7 +356,7 @@ final class AssessApiTests {
 
   @Test
   void aBlockOfOneTenantDoesNotMarkAnotherTenantsLogins() throws Exception {
-    new Blocks(jdbc, hasher).address("t-" + UUID.randomUUID(), "81.2.69.99");
+    new Blocks(jdbc, hasher, blockList).address("t-" + UUID.randomUUID(), "81.2.69.99");
 
     HttpResponse<String> response = post(aliceLogin("e-1", "81.2.69.99"));
 

@@ -6,6 +6,7 @@ import static dev.vigil.server.auth.AuthClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.enforce.BlockList;
 import dev.vigil.server.privacy.IpHasher;
 import dev.vigil.server.support.Blocks;
 import java.time.Instant;
@@ -30,6 +31,9 @@ final class BlockedSourceLoginTests {
   @Autowired
   IpHasher hasher;
 
+  @Autowired
+  BlockList blockList;
+
   private AuthClient client;
   private String alice;
 
@@ -37,7 +41,7 @@ final class BlockedSourceLoginTests {
   void blockASource() {
     client = new AuthClient(port, "t-" + UUID.randomUUID());
     alice = client.registered("alice@example.com");
-    new Blocks(jdbc, hasher).address(client.tenant(), BLOCKED);
+    new Blocks(jdbc, hasher, blockList).address(client.tenant(), BLOCKED);
   }
 
   @Test
