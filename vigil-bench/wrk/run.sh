@@ -37,18 +37,24 @@ for _ in $(seq 1 120); do
   kill -0 "$SERVER" 2>/dev/null || { echo "server did not start; see $LOG" >&2; exit 1; }
   sleep 1
 done
-export RUN="${RUN:-$(date +%s)}"
+# Every wrk run gets its own RUN, so that no measured request repeats an eventId of an earlier run (a repeat is
+# answered from the store, a different and cheaper path than assessing and storing a new login).
+run_id() { RUN="$(date +%s%N)"; export RUN; }
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 
 echo "== warm-up (not reported)"
+run_id
 wrk -t2 -c32 -d20s -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess" >/dev/null
+run_id
 BATCH="$BATCH" wrk -t2 -c4 -d10s -s "$ROOT/vigil-bench/wrk/events.lua" "http://127.0.0.1:$PORT/api/v1/events" >/dev/null
 
 for c in $CONNECTIONS; do
+  run_id
   echo "== POST /api/v1/assess, $c connections, $DURATION ($(uptime | sed 's/.*load average/load average/'))"
   wrk -t2 -c"$c" -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess"
 done
 
+run_id
 echo "== POST /api/v1/events, batches of $BATCH, 4 connections, $DURATION ($(uptime | sed 's/.*load average/load average/'))"
 BATCH="$BATCH" wrk -t2 -c4 -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/events.lua" \
   "http://127.0.0.1:$PORT/api/v1/events"

@@ -201,6 +201,10 @@ public final class LoginEventReader {
       throw new InvalidEventException("timestamp", "must be an ISO-8601 instant such as 2026-10-01T08:15:30Z");
     }
     String text = parser.getText();
+    Instant plainUtc = UtcTimestamps.parse(text);
+    if (plainUtc != null) {
+      return plainUtc;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException notUtc) {

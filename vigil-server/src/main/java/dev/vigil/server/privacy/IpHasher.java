@@ -21,6 +21,11 @@ public final class IpHasher {
   public static final int MIN_KEY_BYTES = 32;
 
   private final SecretKeySpec key;
+  /**
+   * A keyed MAC never used itself, only cloned: a clone carries the key schedule, which is cheaper than looking up
+   * the provider and keying a new instance on every login (Mac instances are not thread-safe to share).
+   */
+  private final Mac prototype;
 
   /**
    * @throws IllegalArgumentException when the key is shorter than {@value #MIN_KEY_BYTES} bytes
@@ -32,6 +37,7 @@ public final class IpHasher {
           "vigil.privacy.hmac-key must be at least " + MIN_KEY_BYTES + " bytes, got " + key.length);
     }
     this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this.prototype = keyedMac();
   }
 
   /** The lowercase hex HMAC-SHA-256 of the address's canonical form (64 characters). */
@@ -50,6 +56,14 @@ public final class IpHasher {
   }
 
   private Mac newMac() {
+    try {
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return keyedMac(); // a provider whose MAC cannot be cloned
+    }
+  }
+
+  private Mac keyedMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
