@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
   }
 
   void type(By field, String text) {
-    WebElement input = driver.findElement(field);
+    WebElement input = visible(field);
     input.clear();
     input.sendKeys(text);
   }
