@@ -19,10 +19,18 @@ const countries = require('i18n-iso-countries');
 const BY_NAME = {Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO'};
 
 const round = v => Math.round(v * 10) / 10;
+// Rings crossing the antimeridian (Russia, Fiji) are unwrapped: a jump of more than 180 degrees continues past the
+// map's edge instead of drawing a line across the world; the SVG's viewBox clips what lies beyond.
 function ring(points) {
   let d = '';
   let last = '';
-  for (const [lon, lat] of points) {
+  let previous = null;
+  let shift = 0;
+  for (const [rawLon, lat] of points) {
+    if (previous !== null && rawLon + shift - previous > 180) shift -= 360;
+    else if (previous !== null && rawLon + shift - previous < -180) shift += 360;
+    const lon = rawLon + shift;
+    previous = lon;
     const p = `${round(lon + 180)} ${round(90 - lat)}`;
     if (p === last) continue;
     d += (d ? 'L' : 'M') + p;

@@ -454,7 +454,7 @@ async function whoAmI() {
 function numberField(id, label, value, min, max, hint) {
   return el('div', {},
     el('label', {for: id}, label),
-    el('input', {id, name: id, type: 'number', min, max, step: 1, value: value ?? '', placeholder: hint,
+    el('input', {id, name: id, type: 'number', min, max, step: 1, value: value ?? '',
       'aria-describedby': id + '-hint'}),
     el('p', {class: 'hint', id: id + '-hint'}, hint));
 }

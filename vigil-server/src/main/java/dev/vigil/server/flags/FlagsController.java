@@ -50,19 +50,19 @@ final class FlagsController {
    * The flags as the API shows and takes them ({@code mode}: {@code "monitor"}, {@code "enforce"} or null for the
    * engine's).
    */
-  public record FlagsBody(@Nullable String mode, @Nullable Set<Action> allowedActions,
+  record FlagsBody(@Nullable String mode, @Nullable Set<Action> allowedActions,
       @Nullable Set<SignalType> disabledDetectors, @Nullable Integer challengeAt, @Nullable Integer denyAt,
       @Nullable Integer incidentAt, @Nullable Set<Action> playbookActions, @Nullable Integer playbookAt,
       @Nullable Integer version) {
 
-    public static FlagsBody of(TenantFlags flags) {
+    static FlagsBody of(TenantFlags flags) {
       return new FlagsBody(flags.mode() == null ? null : flags.mode().name().toLowerCase(Locale.ROOT),
           flags.allowedActions(), flags.disabledDetectors(), flags.challengeAt(), flags.denyAt(), flags.incidentAt(),
           flags.playbookActions(),
           flags.playbookAt(), flags.version());
     }
 
-    public TenantFlags toFlags(String tenant) {
+    TenantFlags toFlags(String tenant) {
       TenantFlags defaults = TenantFlags.defaults(tenant);
       PolicyMode parsed = mode == null ? null : parseMode(mode);
       try {

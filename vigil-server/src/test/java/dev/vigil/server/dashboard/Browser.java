@@ -108,6 +108,11 @@ final class Browser implements AutoCloseable {
     return driver.findElements(locator).size();
   }
 
+  /** Scrolls the element to the top of the viewport (before a screenshot of it). */
+  void scrollTo(By locator) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(locator));
+  }
+
   void click(By locator) {
     until(ExpectedConditions.elementToBeClickable(locator)).click();
   }

@@ -83,6 +83,7 @@ final class ConsoleBrowserTests {
     browser.click(By.id("policy-backtest"));
     browser.await(d -> d.findElement(By.id("backtest-summary")).getText().startsWith("This change would have"));
     assertThat(browser.textOf(By.id("backtest-summary"))).contains("challenged").contains("stored in the last 7 days");
+    browser.scrollTo(By.cssSelector("fieldset:nth-of-type(2)"));
     browser.screenshot("policy");
 
     browser.click(By.id("policy-save"));
