@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -128,7 +129,8 @@ final class Browser implements AutoCloseable {
   /** Waits for a condition; a timeout names the page the browser was on and what it showed. */
   private <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
     try {
-      return new WebDriverWait(driver, WAIT).until(condition);
+      // A section re-renders by replacing its elements; an element read while being replaced is simply read again.
+      return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     } catch (TimeoutException e) {
       String text = driver.findElements(By.tagName("body")).isEmpty() ? ""
           : driver.findElement(By.tagName("body")).getText();
