@@ -76,9 +76,15 @@ public final class AuditLog {
 
   /** A page of the tenant's entries, newest first. */
   public List<AuditEntry> page(String tenantId, int page, int size) {
-    return jdbc.sql("""
-            SELECT * FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT :size OFFSET :offset""")
+    return page(tenantId, AuditFilter.NONE, page, size);
+  }
+
+  /** A page of the tenant's entries that pass {@code filter}, newest first. */
+  List<AuditEntry> page(String tenantId, AuditFilter filter, int page, int size) {
+    return jdbc.sql("SELECT * FROM audit_log WHERE tenant_id = :tenant " + FILTER
+            + " ORDER BY seq DESC LIMIT :size OFFSET :offset")
         .param("tenant", tenantId)
+        .params(filter.parameters())
         .param("size", size)
         .param("offset", (long) page * size)
         .query(AuditLog::row)
@@ -86,9 +92,18 @@ public final class AuditLog {
   }
 
   public long count(String tenantId) {
-    return jdbc.sql("SELECT count(*) FROM audit_log WHERE tenant_id = :tenant")
-        .param("tenant", tenantId).query(Long.class).single();
+    return count(tenantId, AuditFilter.NONE);
   }
+
+  long count(String tenantId, AuditFilter filter) {
+    return jdbc.sql("SELECT count(*) FROM audit_log WHERE tenant_id = :tenant " + FILTER)
+        .param("tenant", tenantId).params(filter.parameters()).query(Long.class).single();
+  }
+
+  // Actor and action match exactly, the text anywhere in target or details (ignoring case); an empty one matches all.
+  private static final String FILTER = """
+       AND (:actor = '' OR actor = :actor) AND (:action = '' OR action = :action)
+       AND (:text = '%%' OR target ILIKE :text ESCAPE '\\' OR details ILIKE :text ESCAPE '\\')""";
 
   /** Every entry of the tenant in chain order, for the verifier (streamed page by page by the caller). */
   List<AuditEntry> chainFrom(String tenantId, long afterSeq, int limit) {

@@ -16,19 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The console's read endpoints under {@code /internal/**} (ANALYST or ADMIN, by the login service's chain), scoped
- * to the caller's tenant: the overview and a user's view.
+ * to the caller's tenant: the overview, the map of risky logins and a user's view.
  */
 @RestController
 final class DashboardController {
   private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
   private final SummaryStore summaries;
+  private final RiskMapStore maps;
   private final UserRisks risks;
   private final AccountDirectory accounts;
   private final Clock clock;
 
-  DashboardController(SummaryStore summaries, UserRisks risks, AccountDirectory accounts, Clock clock) {
+  DashboardController(SummaryStore summaries, RiskMapStore maps, UserRisks risks, AccountDirectory accounts,
+      Clock clock) {
     this.summaries = summaries;
+    this.maps = maps;
     this.risks = risks;
     this.accounts = accounts;
     this.clock = clock;
@@ -38,6 +41,19 @@ final class DashboardController {
   @GetMapping("/internal/dashboard/summary")
   Summary summary(Caller caller, @RequestParam(required = false) @Nullable Instant from,
       @RequestParam(required = false) @Nullable Instant to) {
+    Range range = range(from, to);
+    return summaries.summarize(caller.tenantId(), range.from(), range.to());
+  }
+
+  /** Challenged and denied logins per country, for the map; the same range rules as the summary. */
+  @GetMapping("/internal/dashboard/map")
+  RiskMap map(Caller caller, @RequestParam(required = false) @Nullable Instant from,
+      @RequestParam(required = false) @Nullable Instant to) {
+    Range range = range(from, to);
+    return maps.map(caller.tenantId(), range.from(), range.to());
+  }
+
+  private Range range(@Nullable Instant from, @Nullable Instant to) {
     Instant end = to == null ? clock.instant() : to;
     Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
     if (!start.isBefore(end)) {
@@ -46,8 +62,10 @@ final class DashboardController {
     if (Duration.between(start, end).compareTo(SummaryStore.MAX_RANGE) > 0) {
       throw new InvalidRequestException("the range must span at most " + SummaryStore.MAX_RANGE.toDays() + " days");
     }
-    return summaries.summarize(caller.tenantId(), start, end);
+    return new Range(start, end);
   }
+
+  private record Range(Instant from, Instant to) {}
 
   /** 404 {@code unknown-user} when the tenant has neither a profile nor a stored login of the user. */
   @GetMapping("/internal/users/{userId}")

@@ -144,6 +144,7 @@ final class LoginStore implements LoginLog {
     String[] authMethod = new String[n];
     long[] receivedAt = new long[n];
     String[] rawEvent = new String[n];
+    String[] country = new String[n];
     for (int i = 0; i < n; i++) {
       StoredLogin login = writes.get(i).login();
       LoginEvent event = login.event();
@@ -161,20 +162,21 @@ final class LoginStore implements LoginLog {
       authMethod[i] = event.authMethod();
       receivedAt[i] = micros(login.receivedAt());
       rawEvent[i] = login.rawEventJson();
+      country[i] = login.country();
     }
     List<Map.Entry<String, Long>> rows = jdbc.sql("""
             INSERT INTO login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason,
                                       ip_hmac, ip_masked, user_agent_display, device_present, auth_method,
-                                      received_at, raw_event, user_agent_hmac)
+                                      received_at, raw_event, user_agent_hmac, country)
             SELECT t, e, u, timestamptz 'epoch' + o * interval '1 microsecond', oc, fr, ih, im, ua, dp, am,
-                   timestamptz 'epoch' + ra * interval '1 microsecond', raw, uh
+                   timestamptz 'epoch' + ra * interval '1 microsecond', raw, uh, co
               FROM unnest(CAST(:tenant AS text[]), CAST(:event AS text[]), CAST(:user AS text[]),
                           CAST(:occurredAt AS bigint[]), CAST(:outcome AS text[]), CAST(:failureReason AS text[]),
                           CAST(:ipHmac AS text[]), CAST(:ipMasked AS text[]), CAST(:userAgent AS text[]),
                           CAST(:devicePresent AS boolean[]), CAST(:authMethod AS text[]),
                           CAST(:receivedAt AS bigint[]), CAST(:rawEvent AS text[]),
-                          CAST(:userAgentHmac AS text[]))
-                   WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, uh, n)
+                          CAST(:userAgentHmac AS text[]), CAST(:country AS text[]))
+                   WITH ORDINALITY AS r(t, e, u, o, oc, fr, ih, im, ua, dp, am, ra, raw, uh, co, n)
              ORDER BY n
             ON CONFLICT (tenant_id, event_id) DO NOTHING
             RETURNING tenant_id, event_id, seq""")
@@ -192,6 +194,7 @@ final class LoginStore implements LoginLog {
         .param("receivedAt", receivedAt)
         .param("rawEvent", TextArray.of(rawEvent))
         .param("userAgentHmac", TextArray.of(userAgentHmac))
+        .param("country", TextArray.of(country))
         .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getLong(3)))
         .list();
     Map<String, Long> inserted = new HashMap<>();

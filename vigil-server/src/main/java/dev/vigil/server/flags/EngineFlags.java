@@ -2,8 +2,10 @@ package dev.vigil.server.flags;
 
 import dev.vigil.core.EngineSettings;
 import dev.vigil.core.TenantSettings;
+import dev.vigil.core.policy.PolicySettings;
 import dev.vigil.core.signal.DetectionSettings;
 import dev.vigil.core.signal.SignalType;
+import dev.vigil.server.caller.InvalidRequestException;
 import dev.vigil.server.engine.LoginPipeline;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,12 +54,43 @@ final class EngineFlags {
         tenantFlags));
   }
 
+  /**
+   * Refuses flags whose thresholds, combined with the configured policy, make no policy (400 before anything is
+   * stored).
+   *
+   * @throws InvalidRequestException naming the rule that fails
+   */
+  void check(TenantFlags tenantFlags) {
+    try {
+      settingsFor(tenantFlags);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+  }
+
+  /** The engine's settings for the tenant under {@code tenantFlags}, as {@link #apply} would install them. */
+  TenantSettings settingsFor(TenantFlags tenantFlags) {
+    return settingsFor(configured.forTenant(tenantFlags.tenantId()), tenantFlags);
+  }
+
+  /**
+   * @throws IllegalArgumentException when the flags' thresholds contradict the configured policy's (a challenge
+   *     threshold above the configured deny threshold, say)
+   */
   static TenantSettings settingsFor(TenantSettings base, TenantFlags tenantFlags) {
     DetectionSettings detection = base.detection();
     for (SignalType disabled : tenantFlags.disabledDetectors()) {
       detection = detection.without(disabled);
     }
-    TenantSettings settings = base.withDetection(detection);
-    return tenantFlags.mode() == null ? settings : settings.withPolicy(settings.policy().withMode(tenantFlags.mode()));
+    PolicySettings policy = base.policy();
+    if (tenantFlags.mode() != null) {
+      policy = policy.withMode(tenantFlags.mode());
+    }
+    if (tenantFlags.challengeAt() != null || tenantFlags.denyAt() != null) {
+      policy = policy.withThresholds(
+          tenantFlags.challengeAt() == null ? policy.challengeAt() : tenantFlags.challengeAt(),
+          tenantFlags.denyAt() == null ? policy.denyAt() : tenantFlags.denyAt());
+    }
+    return base.withDetection(detection).withPolicy(policy);
   }
 }

@@ -50,12 +50,14 @@ public final class FlagStore {
   TenantFlags put(Caller caller, TenantFlags flags) {
     return transactions.execute(status -> {
       TenantFlags stored = jdbc.sql("""
-              INSERT INTO tenant_policy (tenant_id, mode, allowed_actions, disabled_detectors, incident_at,
-                                         playbook_actions, playbook_at, version, updated_at)
-              VALUES (:tenant, :mode, :allowed, :disabled, :incidentAt, :playbook, :playbookAt, 0, :now)
+              INSERT INTO tenant_policy (tenant_id, mode, allowed_actions, disabled_detectors, challenge_at, deny_at,
+                                         incident_at, playbook_actions, playbook_at, version, updated_at)
+              VALUES (:tenant, :mode, :allowed, :disabled, :challengeAt, :denyAt, :incidentAt, :playbook,
+                      :playbookAt, 0, :now)
               ON CONFLICT (tenant_id) DO UPDATE SET
                   mode = EXCLUDED.mode, allowed_actions = EXCLUDED.allowed_actions,
-                  disabled_detectors = EXCLUDED.disabled_detectors, incident_at = EXCLUDED.incident_at,
+                  disabled_detectors = EXCLUDED.disabled_detectors, challenge_at = EXCLUDED.challenge_at,
+                  deny_at = EXCLUDED.deny_at, incident_at = EXCLUDED.incident_at,
                   playbook_actions = EXCLUDED.playbook_actions, playbook_at = EXCLUDED.playbook_at,
                   version = tenant_policy.version + 1, updated_at = EXCLUDED.updated_at
               RETURNING *""")
@@ -63,6 +65,8 @@ public final class FlagStore {
           .param("mode", flags.mode() == null ? null : flags.mode().name())
           .param("allowed", names(flags.allowedActions()))
           .param("disabled", names(flags.disabledDetectors()))
+          .param("challengeAt", flags.challengeAt())
+          .param("denyAt", flags.denyAt())
           .param("incidentAt", flags.incidentAt())
           .param("playbook", names(flags.playbookActions()))
           .param("playbookAt", flags.playbookAt())
@@ -73,6 +77,8 @@ public final class FlagStore {
       details.put("mode", String.valueOf(stored.mode()));
       details.put("allowedActions", String.valueOf(new java.util.TreeSet<>(stored.allowedActions())));
       details.put("disabledDetectors", String.valueOf(new java.util.TreeSet<>(stored.disabledDetectors())));
+      details.put("challengeAt", String.valueOf(stored.challengeAt()));
+      details.put("denyAt", String.valueOf(stored.denyAt()));
       details.put("incidentAt", String.valueOf(stored.incidentAt()));
       details.put("playbookActions", String.valueOf(new java.util.TreeSet<>(stored.playbookActions())));
       details.put("playbookAt", String.valueOf(stored.playbookAt()));
@@ -88,12 +94,11 @@ public final class FlagStore {
 
   private static TenantFlags row(ResultSet rs, int rowNum) throws SQLException {
     String mode = rs.getString("mode");
-    int incidentAt = rs.getInt("incident_at");
-    Integer incidentAtOrNull = rs.wasNull() ? null : incidentAt;
+    Integer incidentAtOrNull = rs.getObject("incident_at", Integer.class);
     return new TenantFlags(rs.getString("tenant_id"), mode == null ? null : PolicyMode.valueOf(mode),
         enums(rs.getArray("allowed_actions"), Action.class, Action::valueOf),
         enums(rs.getArray("disabled_detectors"), SignalType.class, SignalType::valueOf),
-        incidentAtOrNull,
+        rs.getObject("challenge_at", Integer.class), rs.getObject("deny_at", Integer.class), incidentAtOrNull,
         enums(rs.getArray("playbook_actions"), Action.class, Action::valueOf),
         rs.getInt("playbook_at"), rs.getInt("version"));
   }

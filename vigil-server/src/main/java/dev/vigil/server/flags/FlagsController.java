@@ -39,7 +39,9 @@ final class FlagsController {
   @PutMapping("/admin/tenants/{tenant}/flags")
   FlagsBody put(@PathVariable String tenant, @RequestBody FlagsBody body, Caller caller) {
     caller.requireOwnTenant(tenant);
-    TenantFlags stored = store.put(caller, body.toFlags(tenant));
+    TenantFlags flags = body.toFlags(tenant);
+    engine.check(flags);
+    TenantFlags stored = store.put(caller, flags);
     engine.apply(stored);
     return FlagsBody.of(stored);
   }
@@ -49,12 +51,14 @@ final class FlagsController {
    * engine's).
    */
   record FlagsBody(@Nullable String mode, @Nullable Set<Action> allowedActions,
-      @Nullable Set<SignalType> disabledDetectors, @Nullable Integer incidentAt, @Nullable Set<Action> playbookActions,
-      @Nullable Integer playbookAt, @Nullable Integer version) {
+      @Nullable Set<SignalType> disabledDetectors, @Nullable Integer challengeAt, @Nullable Integer denyAt,
+      @Nullable Integer incidentAt, @Nullable Set<Action> playbookActions, @Nullable Integer playbookAt,
+      @Nullable Integer version) {
 
     static FlagsBody of(TenantFlags flags) {
       return new FlagsBody(flags.mode() == null ? null : flags.mode().name().toLowerCase(Locale.ROOT),
-          flags.allowedActions(), flags.disabledDetectors(), flags.incidentAt(), flags.playbookActions(),
+          flags.allowedActions(), flags.disabledDetectors(), flags.challengeAt(), flags.denyAt(), flags.incidentAt(),
+          flags.playbookActions(),
           flags.playbookAt(), flags.version());
     }
 
@@ -65,7 +69,7 @@ final class FlagsController {
         return new TenantFlags(tenant, parsed,
             allowedActions == null ? defaults.allowedActions() : allowedActions,
             disabledDetectors == null ? Set.of() : disabledDetectors,
-            incidentAt,
+            challengeAt, denyAt, incidentAt,
             playbookActions == null ? Set.of() : playbookActions,
             playbookAt == null ? defaults.playbookAt() : playbookAt, 0);
       } catch (IllegalArgumentException e) {

@@ -7,7 +7,7 @@ import dev.vigil.core.event.VigilException;
  * the answer must not tell the two apart. Answered with 404.
  */
 public final class IncidentNotFoundException extends VigilException {
-  IncidentNotFoundException(String what) {
+  public IncidentNotFoundException(String what) {
     super(what + " not found");
   }
 }

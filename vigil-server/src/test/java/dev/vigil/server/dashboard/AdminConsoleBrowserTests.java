@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.support.InternalApi;
-import dev.vigil.server.support.InternalApi.Answer;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DashboardServerTest
 final class AdminConsoleBrowserTests {
-  private static final String INCIDENTS = "/internal/risk/login/incidents";
-  private static final String HOME_IP = "81.2.69.160";
-  private static final String AWAY_IP = "200.160.2.3";
-  private static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) "
-      + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+  private static final String INCIDENTS = ConsoleFixtures.INCIDENTS;
   private static Browser browser;
 
   @LocalServerPort
@@ -56,9 +50,9 @@ final class AdminConsoleBrowserTests {
   void analystSeesTheDatabaseCountersAndRollsBackAFalsePositiveTakeover() throws Exception {
     String tenant = "t-" + UUID.randomUUID();
     InternalApi api = new InternalApi(port, tenant, keys, jdbc);
-    String incidentId = takeoverIncident(api);
+    String incidentId = ConsoleFixtures.takeoverIncident(api);
     String analyst = "analyst-" + UUID.randomUUID() + "@example.test";
-    promote(api.registered(analyst), tenant, "ANALYST");
+    ConsoleFixtures.promote(jdbc, api.registered(analyst), tenant, "ANALYST");
 
     browser.forgetTokens();
     browser.go("/admin");
@@ -108,48 +102,6 @@ final class AdminConsoleBrowserTests {
   }
 
   // --- fixtures ---
-
-  /**
-   * Erin's habitual logins from home, then one from another continent on a new phone: challenged, an incident,
-   * her sessions ended and her account frozen by the playbook. Returns the incident's id once enforced.
-   */
-  private String takeoverIncident(InternalApi api) throws InterruptedException {
-    Answer flags = api.put("/admin/tenants/" + api.tenant() + "/flags",
-        "{\"playbookActions\":[\"FORCE_LOGOUT\",\"FREEZE\"],\"playbookAt\":60,\"incidentAt\":60}");
-    assertThat(flags.status()).as(flags.body()).isEqualTo(200);
-    String erin = "erin-" + UUID.randomUUID() + "@example.test";
-    api.registered(erin);
-    for (int i = 0; i < 7; i++) {
-      assertThat(api.login(erin, InternalApi.PASSWORD, HOME_IP, Browser.USER_AGENT, "erin-laptop").status())
-          .as("a habitual login").isEqualTo(200);
-    }
-    Answer takeover = api.login(erin, InternalApi.PASSWORD, AWAY_IP, SAFARI_ON_IPHONE, "erin-new-phone");
-    assertThat(takeover.status()).as("challenged without a second factor: " + takeover.body()).isEqualTo(403);
-    JsonNode items = api.get(INCIDENTS).json().path("items");
-    assertThat(items).hasSize(1);
-    String id = items.get(0).path("id").asText();
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!enforced(api.get(INCIDENTS + "/" + id).json())) {
-      assertThat(Instant.now()).as("the playbook's actions are carried out").isBefore(deadline);
-      Thread.sleep(20);
-    }
-    return id;
-  }
-
-  private static boolean enforced(JsonNode details) {
-    int done = 0;
-    for (JsonNode action : details.path("actions")) {
-      if (action.path("status").asText().equals("DONE")) {
-        done++;
-      }
-    }
-    return done >= 2;
-  }
-
-  private void promote(String accountId, String tenant, String role) {
-    jdbc.sql("UPDATE users SET role = ? WHERE id = ?::uuid AND tenant_id = ?").param(role).param(accountId)
-        .param(tenant).update();
-  }
 
   /** The four counters of the seed's admin dashboard, counted here from the tables themselves. */
   private Map<String, String> countersInDatabase(String tenant) {

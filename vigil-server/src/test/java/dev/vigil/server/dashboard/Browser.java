@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,7 +92,7 @@ final class Browser implements AutoCloseable {
   }
 
   void type(By field, String text) {
-    WebElement input = driver.findElement(field);
+    WebElement input = visible(field);
     input.clear();
     input.sendKeys(text);
   }
@@ -106,6 +107,11 @@ final class Browser implements AutoCloseable {
 
   int count(By locator) {
     return driver.findElements(locator).size();
+  }
+
+  /** Scrolls the element to the top of the viewport (before a screenshot of it). */
+  void scrollTo(By locator) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(locator));
   }
 
   void click(By locator) {
@@ -123,7 +129,8 @@ final class Browser implements AutoCloseable {
   /** Waits for a condition; a timeout names the page the browser was on and what it showed. */
   private <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
     try {
-      return new WebDriverWait(driver, WAIT).until(condition);
+      // A section re-renders by replacing its elements; an element read while being replaced is simply read again.
+      return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     } catch (TimeoutException e) {
       String text = driver.findElements(By.tagName("body")).isEmpty() ? ""
           : driver.findElement(By.tagName("body")).getText();

@@ -103,8 +103,8 @@ final class LoginWriterTest {
     LoginEvent event = LoginEvent.of(eventId, "acme", "alice", Instant.parse("2026-11-01T08:00:00Z"),
         Outcome.SUCCESS, IpAddress.parse("192.0.2.1"));
     Assessment assessment = engine.assess(event);
-    StoredLogin login = new StoredLogin(event, "0".repeat(64), "192.0.2.xxx", null, null, LoginEventWriter.toJson(event),
-        Instant.parse("2026-11-01T08:00:01Z"));
+    StoredLogin login = new StoredLogin(event, "0".repeat(64), "192.0.2.xxx", null, null, null,
+        LoginEventWriter.toJson(event), Instant.parse("2026-11-01T08:00:01Z"));
     return new PendingWrite(login, assessment, AssessmentJson.toJson(assessment), new CompletableFuture<>());
   }
 

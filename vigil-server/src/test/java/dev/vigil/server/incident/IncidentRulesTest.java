@@ -57,14 +57,14 @@ final class IncidentRulesTest {
   @Test
   void signalsOfADisabledDetectorDoNotCount() {
     TenantFlags flags = new TenantFlags("acme", null, TenantFlags.ENFORCEABLE, Set.of(SignalType.BRUTE_FORCE), null,
-        Set.of(), 101, 0);
+        null, null, Set.of(), 101, 0);
 
     assertThat(IncidentRules.trigger(assessment(40, SignalType.BRUTE_FORCE), flags, 80, Map.of())).isEmpty();
   }
 
   @Test
   void monitorModeRecordsAndForbiddenActionsAreMarked() {
-    TenantFlags flags = new TenantFlags("acme", PolicyMode.MONITOR, Set.of(Action.PAGE), Set.of(), null,
+    TenantFlags flags = new TenantFlags("acme", PolicyMode.MONITOR, Set.of(Action.PAGE), Set.of(), null, null, null,
         Set.of(Action.FREEZE), 80, 0);
 
     Map<Action, ActionStatus> planned = IncidentRules.actions(assessment(90, SignalType.NEW_DEVICE), flags, false);
