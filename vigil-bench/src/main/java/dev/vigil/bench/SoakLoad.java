@@ -153,7 +153,8 @@ public final class SoakLoad {
         total.getTotalCount());
     System.out.printf("  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  p99.99 %.2f ms  max %.2f ms%n",
         ms(total, 50), ms(total, 90), ms(total, 99), ms(total, 99.9), ms(total, 99.99), total.getMaxValue() / 1000.0);
-    System.out.printf("  throughput %.0f req/s (of %.0f due)%n", total.getTotalCount() / seconds, rate);
+    System.out.printf("  completions (200, error or timeout) %.0f/s of %.0f due/s%n", total.getTotalCount() / seconds,
+        rate);
     String out = options.get("out");
     if (out != null) {
       Files.createDirectories(Path.of(out));
