@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -42,7 +43,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String presented = presentedKey(request);
-    Optional<ApiCaller> caller = presented == null ? Optional.empty() : keys.authenticate(presented);
+    Optional<ApiCaller> caller;
+    try {
+      caller = presented == null ? Optional.empty() : keys.authenticate(presented);
+    } catch (DataAccessException e) {
+      problems.resolveException(request, response, null, e); // a database outage: 503 problem+json
+      return;
+    }
     try {
       ApiCaller authenticated = caller.orElseThrow(() -> new ApiKeyRejectedException(presented == null));
       rateLimiter.acquire(authenticated.keyId());

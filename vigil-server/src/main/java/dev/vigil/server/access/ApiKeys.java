@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,8 +89,7 @@ public final class ApiKeys {
       if (cache.size() >= MAX_CACHED) {
         cache.clear();
       }
-      cached = new CachedKey(store.find(key.id()).orElse(null), now);
-      cache.put(key.id(), cached);
+      cached = refresh(key.id(), cached, now);
     }
     StoredKey stored = cached.key();
     if (stored == null || stored.revoked() || !key.matches(stored.secretSha256())) {
@@ -99,14 +99,40 @@ public final class ApiKeys {
     return Optional.of(new ApiCaller(stored.tenantId(), stored.id()));
   }
 
-  /** At most one write a minute per key; a race between two requests costs one extra write, nothing more. */
+  /**
+   * Reads the key's row again. When the database cannot be reached, a key read before stays valid as it was for
+   * another {@code cacheTtl} — the engine API keeps serving known callers through a database outage (a revocation
+   * made meanwhile takes effect once the database answers again); a key never read before fails the request (503).
+   */
+  private CachedKey refresh(String keyId, @Nullable CachedKey previous, Instant now) {
+    CachedKey fresh;
+    try {
+      fresh = new CachedKey(store.find(keyId).orElse(null), now);
+    } catch (DataAccessException e) {
+      if (previous == null) {
+        throw e;
+      }
+      fresh = new CachedKey(previous.key(), now);
+    }
+    cache.put(keyId, fresh);
+    return fresh;
+  }
+
+  /**
+   * At most one write a minute per key; a race between two requests costs one extra write, nothing more. Best
+   * effort: a failed write (database outage) does not fail the request.
+   */
   private void touchIfDue(String keyId, Instant now) {
     Instant last = touched.get(keyId);
     if (last != null && last.plus(TOUCH_EVERY).isAfter(now)) {
       return;
     }
     touched.put(keyId, now);
-    store.touch(keyId, now);
+    try {
+      store.touch(keyId, now);
+    } catch (DataAccessException e) {
+      touched.remove(keyId);
+    }
   }
 
   /** A row as last read, or its absence. */

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * stored — the engine keeps learning, and analysts see the attempt — but the answer carries
  * {@code "blocked": true}, which the caller must treat as a denial whatever {@code decision} says
  * ({@link BlockedSource}).
+ *
+ * <p>When the login cannot be stored, {@code vigil.assess.on-store-failure} ({@link AssessSettings}) decides:
+ * 503 (fail-closed, the default) or the engine's answer marked {@code "degraded":true,"stored":false} (fail-open).
  */
 @RestController
 @Tag(name = "engine")
@@ -39,12 +43,15 @@ final class AssessController {
   private final LoginPipeline pipeline;
   private final BlockList blocks;
   private final int maxBodyBytes;
+  private final AssessSettings onFailure;
   private final Clock clock;
 
-  AssessController(LoginPipeline pipeline, BlockList blocks, ApiSettings settings, Clock clock) {
+  AssessController(LoginPipeline pipeline, BlockList blocks, ApiSettings settings, AssessSettings onFailure,
+      Clock clock) {
     this.pipeline = pipeline;
     this.blocks = blocks;
     this.maxBodyBytes = settings.maxBodyBytes();
+    this.onFailure = onFailure;
     this.clock = clock;
   }
 
@@ -80,10 +87,30 @@ final class AssessController {
     EventContent.requireUtf8(bytes);
     LoginEvent event = LoginEventReader.withDefaultTenant(caller.tenantId(), clock).read(bytes, 0, bytes.length);
     caller.requireOwnTenant(event.tenantId());
-    boolean blocked = blocks.isBlocked(event.tenantId(), event.ip());
-    String assessment = pipeline.assess(event).json();
+    boolean blocked = isBlocked(event);
+    String assessment = onFailure.failOpen()
+        ? pipeline.assessFailOpen(event, onFailure.degradeAfter()).json()
+        : pipeline.assess(event).json();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .body(blocked ? BlockedSource.mark(assessment) : assessment);
+  }
+
+  /**
+   * Under fail-open a block list the database cannot be asked about blocks nothing (the answer is degraded then);
+   * under fail-closed the failure is a 503 like the store's.
+   */
+  private boolean isBlocked(LoginEvent event) {
+    if (onFailure.failOpen() && pipeline.heldLogins() > 0) {
+      return false; // a known outage: do not wait for the connection timeout on every login
+    }
+    try {
+      return blocks.isBlocked(event.tenantId(), event.ip());
+    } catch (DataAccessException e) {
+      if (onFailure.failOpen()) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** Reads at most {@code maxBodyBytes}, so a chunked body without a length cannot exhaust memory either. */

@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -164,6 +166,21 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     long seconds = Math.max(1, e.retryAfter().toSeconds());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /**
+   * The database cannot be reached (an outage, an exhausted pool): 503 with {@code Retry-After} rather than a 500,
+   * since the same request may well succeed shortly.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    LOG.warn("database unavailable: {}", e.getClass().getSimpleName());
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+        "the database cannot be reached at the moment; try again later");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -119,7 +122,7 @@ public final class LoginPipeline {
       return List.of();
     }
     events.forEach(StorableText::require);
-    Map<String, String> stored = store.findAssessments(maybeStored(events));
+    Map<String, String> stored = lookUpRepeats(events);
     List<CompletableFuture<AssessedLogin>> answers = new ArrayList<>(events.size());
     List<StoredLogin> fresh = new ArrayList<>(events.size());
     List<CompletableFuture<AssessedLogin>> freshAnswers = new ArrayList<>(events.size());
@@ -159,6 +162,72 @@ public final class LoginPipeline {
       }
     }
     return writer.await(answers);
+  }
+
+  /**
+   * The fail-open form of {@link #assess(LoginEvent)} ({@code vigil.assess.on-store-failure=fail-open}): never fails
+   * because of the database. When the login is not committed within {@code waitAtMost} — the database is down or
+   * slow — the answer is the engine's assessment marked not stored; the writer still stores it when the database
+   * answers (held in memory, see {@link LoginWriter}), unless the server stops first. When the database cannot even
+   * tell whether the eventId was stored before, the answer is ALLOW without an assessment.
+   *
+   * @throws dev.vigil.core.event.InvalidEventException when the event holds text PostgreSQL cannot store
+   */
+  public FailOpenAnswer assessFailOpen(LoginEvent event, Duration waitAtMost) {
+    StorableText.require(event);
+    Map<String, String> stored;
+    try {
+      stored = lookUpRepeats(List.of(event));
+    } catch (StoreUnavailableException e) {
+      return FailOpenAnswer.unassessed(event);
+    }
+    String earlier = stored.get(LoginStore.key(event.tenantId(), event.eventId()));
+    if (earlier != null) {
+      return FailOpenAnswer.stored(earlier);
+    }
+    StoredLogin login = redactor.redact(event);
+    CompletableFuture<AssessedLogin> answer = new CompletableFuture<>();
+    String json;
+    boolean snapshotDue;
+    engineLock.lock();
+    try {
+      Assessment assessment = engine.assess(login.event());
+      known.add(assessment.tenantId(), assessment.eventId());
+      json = AssessmentJson.toJson(assessment);
+      writer.submit(new PendingWrite(login, assessment, json, answer));
+      changesSinceSnapshot++;
+      snapshotDue = snapshots.due(changesSinceSnapshot);
+    } finally {
+      engineLock.unlock();
+    }
+    if (snapshotDue) {
+      snapshotInBackground();
+    }
+    try {
+      return FailOpenAnswer.stored(answer.get(waitAtMost.toMillis(), TimeUnit.MILLISECONDS).json());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FailOpenAnswer.notStored(json);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debug("event {} of tenant {} answered fail-open, not stored ({})", event.eventId(), event.tenantId(),
+          e.getClass().getSimpleName());
+      return FailOpenAnswer.notStored(json);
+    }
+  }
+
+  /** How many assessed logins wait in memory for the database to come back (health). */
+  public int heldLogins() {
+    return writer.heldLogins();
+  }
+
+  /** The stored assessments of those events that may repeat a stored one. */
+  private Map<String, String> lookUpRepeats(List<LoginEvent> events) {
+    try {
+      return store.findAssessments(maybeStored(events));
+    } catch (DataAccessException e) {
+      throw new StoreUnavailableException("whether the event was assessed before could not be looked up",
+          writer.retryAfter(), e);
+    }
   }
 
   /** The events that may have been stored before: only those cost a database look-up. */

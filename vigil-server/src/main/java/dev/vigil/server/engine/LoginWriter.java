@@ -1,6 +1,9 @@
 package dev.vigil.server.engine;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Group commit: one thread drains the assessed logins in the order the engine saw them and stores whatever has
@@ -22,10 +26,18 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * transaction carries hundreds of logins for the price of one commit (one WAL flush); when idle a login is
  * written alone at once, so nobody waits for a batch to fill.
  *
- * <p>One writer keeps {@code login_events.seq} in engine order, which is what a restart replays in. A failed batch
- * fails its requests with {@link StoreUnavailableException} (503, retry) and the writer goes on with the next one.
- * A batch that fails for a reason other than the connection is split in halves and retried, so one row the
- * database refuses fails only its own request and not its neighbours'.
+ * <p>One writer keeps {@code login_events.seq} in engine order, which is what a restart replays in. A batch that
+ * fails for a reason other than the connection is split in halves and retried, so one row the database refuses
+ * fails only its own request (503) and not its neighbours'.
+ *
+ * <p><b>Database outage.</b> A batch that fails because the database cannot be reached is <em>held</em>: kept in
+ * memory, in order, and written as soon as the database answers again (tried every {@code retryAfter}); everything
+ * queued meanwhile is held behind it, so {@code seq} stays in engine order. The engine has already learned these
+ * logins, so storing them later keeps the stored events — what a restart replays — in step with the profiles.
+ * Their requests are answered at once with a {@link StoreUnavailableException} that says so ({@link
+ * StoreUnavailableException#held()}); they were not acknowledged as stored, and a process that dies before the
+ * database is back loses them. At most {@code holdCapacity} logins are held; beyond that a login's request fails
+ * and the login is not kept.
  *
  * <p>Barriers ({@link #barrier}) complete, with the largest {@code seq} stored so far, once everything queued before
  * them is stored: that is how a snapshot learns which events it includes.
@@ -33,16 +45,24 @@ import org.springframework.transaction.CannotCreateTransactionException;
 final class LoginWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoginWriter.class);
   private static final long POLL_MILLIS = 100;
+  /** SQLState classes of a lost or refused connection: 08 connection exception, 57P operator intervention. */
+  private static final List<String> CONNECTION_STATES = List.of("08", "57P", "53300");
 
   private final LoginLog log;
   private final BlockingQueue<Work> queue;
   private final int maxBatch;
   private final Duration retryAfter;
   private final Duration commitTimeout;
+  private final int holdCapacity;
   private final Thread thread;
   private volatile boolean closed;
   /** Written and read by the writer thread only. */
   private long lastSeq;
+  /** Work waiting for the database to come back, in order; touched by the writer thread only. */
+  private final ArrayDeque<Work> held = new ArrayDeque<>();
+  /** How many logins are held, for health and the fail-open answer. */
+  private volatile int heldLogins;
+  private long droppedInOutage;
 
   LoginWriter(LoginLog log, WriterSettings settings, long lastSeq) {
     this.log = log;
@@ -50,6 +70,7 @@ final class LoginWriter implements AutoCloseable {
     this.maxBatch = settings.maxBatch();
     this.retryAfter = settings.retryAfter();
     this.commitTimeout = settings.commitTimeout();
+    this.holdCapacity = settings.holdCapacity();
     this.lastSeq = lastSeq;
     this.thread = Thread.ofPlatform().name("vigil-login-writer").daemon(true).unstarted(this::run);
     thread.start();
@@ -99,6 +120,15 @@ final class LoginWriter implements AutoCloseable {
     return stored;
   }
 
+  Duration retryAfter() {
+    return retryAfter;
+  }
+
+  /** Logins waiting for the database to come back: positive only during an outage. */
+  int heldLogins() {
+    return heldLogins;
+  }
+
   private void enqueue(Work work, CompletableFuture<?> answer) {
     if (closed) {
       answer.completeExceptionally(new StoreUnavailableException("the server is shutting down", retryAfter));
@@ -120,7 +150,7 @@ final class LoginWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<Work> left = new ArrayList<>();
+    List<Work> left = new ArrayList<>(held);
     queue.drainTo(left);
     for (Work work : left) {
       work.fail(new StoreUnavailableException("the server shut down before storing it", retryAfter));
@@ -136,6 +166,10 @@ final class LoginWriter implements AutoCloseable {
     List<Work> drained = new ArrayList<>(maxBatch);
     while (true) {
       try {
+        if (!held.isEmpty()) {
+          retryHeld();
+          continue;
+        }
         Work first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (closed) {
@@ -160,52 +194,159 @@ final class LoginWriter implements AutoCloseable {
   }
 
   private void process(List<Work> drained) {
-    List<PendingWrite> logins = new ArrayList<>(drained.size());
-    for (Work work : drained) {
-      switch (work) {
+    int done = processInOrder(drained);
+    if (done < drained.size()) {
+      hold(drained.subList(done, drained.size()));
+    }
+  }
+
+  /**
+   * Writes {@code works} in order, barrier by barrier.
+   *
+   * @return how many were done; fewer than all when the database could not be reached, and then the rest (from
+   *     the first login of the failed batch on) is untouched
+   */
+  private int processInOrder(List<Work> works) {
+    List<PendingWrite> logins = new ArrayList<>(works.size());
+    int segmentStart = 0;
+    for (int i = 0; i < works.size(); i++) {
+      switch (works.get(i)) {
         case Work.Login login -> logins.add(login.write());
         case Work.Barrier barrier -> {
-          write(logins);
+          if (!write(logins)) {
+            return segmentStart;
+          }
           logins.clear();
           barrier.run(lastSeq);
+          segmentStart = i + 1;
         }
       }
     }
-    write(logins);
+    return write(logins) ? works.size() : segmentStart;
   }
 
-  private void write(List<PendingWrite> batch) {
-    if (batch.isEmpty()) {
+  /** The database is unreachable: keep {@code works} in order and answer their requests now. */
+  private void hold(List<Work> works) {
+    boolean outageStarts = held.isEmpty();
+    int count = 0;
+    for (Work work : works) {
+      if (work instanceof Work.Login login && heldLogins >= holdCapacity) {
+        droppedInOutage++;
+        login.fail(new StoreUnavailableException("the database is unavailable and " + holdCapacity
+            + " logins are already waiting for it", retryAfter));
+        continue;
+      }
+      held.addLast(work);
+      if (work instanceof Work.Login login) {
+        heldLogins++;
+        count++;
+        login.fail(StoreUnavailableException.held(retryAfter));
+      }
+    }
+    if (outageStarts) {
+      LOG.warn("the database cannot be reached: holding {} login(s) in memory until it answers again "
+          + "(at most {})", count, holdCapacity);
+    }
+  }
+
+  /**
+   * During an outage: moves newly queued work behind the held work, then tries to write the oldest held batch.
+   * Waits {@code retryAfter} after a failed try.
+   */
+  private void retryHeld() throws InterruptedException {
+    List<Work> incoming = new ArrayList<>();
+    queue.drainTo(incoming);
+    hold(incoming);
+    List<Work> chunk = new ArrayList<>(maxBatch);
+    for (int logins = 0; !held.isEmpty() && logins < maxBatch; ) {
+      Work work = held.pollFirst();
+      chunk.add(work);
+      if (work instanceof Work.Login) {
+        logins++;
+      }
+    }
+    int done = processInOrder(chunk);
+    for (int i = chunk.size() - 1; i >= done; i--) {
+      held.addFirst(chunk.get(i));
+    }
+    heldLogins = (int) held.stream().filter(Work.Login.class::isInstance).count();
+    if (done < chunk.size()) {
+      // Wait before the next try, but answer what arrives meanwhile at once.
+      long until = System.nanoTime() + retryAfter.toNanos();
+      for (long left; (left = until - System.nanoTime()) > 0 && !closed; ) {
+        Work work = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+        if (work != null) {
+          hold(List.of(work));
+        }
+      }
       return;
+    }
+    if (held.isEmpty()) {
+      LOG.info("the database answers again: every held login is stored ({} could not be held)", droppedInOutage);
+      droppedInOutage = 0;
+    }
+  }
+
+  /**
+   * Stores {@code batch}, completing each answer.
+   *
+   * @return false when the database could not be reached: nothing was stored or answered
+   */
+  private boolean write(List<PendingWrite> batch) {
+    if (batch.isEmpty()) {
+      return true;
     }
     LoginLog.Appended appended;
     try {
       appended = log.append(batch);
     } catch (RuntimeException e) {
-      if (batch.size() > 1 && !isConnectionFailure(e)) {
+      if (isConnectionFailure(e)) {
+        LOG.debug("storing {} login(s) failed: the database cannot be reached ({}, SQLState {})", batch.size(),
+            e.getClass().getSimpleName(), sqlState(e));
+        return false;
+      }
+      if (batch.size() > 1) {
         int half = batch.size() / 2;
-        write(batch.subList(0, half));
-        write(batch.subList(half, batch.size()));
-        return;
+        // A connection lost between the halves holds the rest: the first half's answers are complete by then.
+        return write(batch.subList(0, half)) && write(batch.subList(half, batch.size()));
       }
       LOG.warn("storing {} login(s) failed ({}, SQLState {}); answering 503", batch.size(),
           e.getClass().getSimpleName(), sqlState(e));
       StoreUnavailableException failure = new StoreUnavailableException("the login could not be stored",
           retryAfter, e);
       batch.forEach(write -> write.answer().completeExceptionally(failure));
-      return;
+      return true;
     }
     lastSeq = Math.max(lastSeq, appended.lastSeq());
     LOG.debug("stored a batch of {} login(s)", batch.size());
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).answer().complete(appended.answers().get(i));
     }
+    return true;
   }
 
-  /** The database cannot be reached: every smaller batch would fail the same way, so do not split. */
-  private static boolean isConnectionFailure(Throwable e) {
-    return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
-        || e instanceof CannotCreateTransactionException;
+  /**
+   * The database cannot be reached (connection refused or lost, server shutting down, too many connections), or a
+   * commit or rollback failed — whether the commit happened is then unknown, and writing again is safe since a
+   * stored login is not stored twice: every smaller batch would fail the same way, so hold rather than split.
+   */
+  static boolean isConnectionFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TransactionSystemException) {
+        // "Commit exception overridden by rollback exception": the connection died during the commit.
+        return true;
+      }
+      if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+          || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && CONNECTION_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String sqlState(Throwable e) {

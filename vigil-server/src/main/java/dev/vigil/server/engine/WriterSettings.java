@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the {@code Retry-After} given with 503 when storing failed
  * @param knownEvents how many stored eventIds the idempotency filter ({@link KnownEvents}) is sized for; beyond it
  *     more new events cost a database look-up
+ * @param holdCapacity how many assessed logins are held in memory while the database cannot be reached, to be
+ *     stored when it is back; beyond it a login's request fails and the login is not kept
  */
 @Validated
 @ConfigurationProperties("vigil.engine.writer")
@@ -23,4 +25,5 @@ public record WriterSettings(
     @DefaultValue("50000") @Positive int queueCapacity,
     @DefaultValue("PT30S") Duration commitTimeout,
     @DefaultValue("PT1S") Duration retryAfter,
-    @DefaultValue("10000000") @Positive long knownEvents) {}
+    @DefaultValue("10000000") @Positive long knownEvents,
+    @DefaultValue("100000") @Positive int holdCapacity) {}

@@ -29,6 +29,8 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
 class EmbeddedDatabaseConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+  /** As {@code spring.datasource.hikari.connection-timeout} in application.properties (why: there). */
+  private static final long DATABASE_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
@@ -53,6 +55,7 @@ class EmbeddedDatabaseConfiguration {
     pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     pool.setUsername("postgres");
     pool.setMaximumPoolSize(10);
+    pool.setConnectionTimeout(DATABASE_CONNECTION_TIMEOUT_MILLIS);
     return pool;
   }
 

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** The group-commit writer's failure handling and ordering, against an in-memory {@link LoginLog}. */
 final class LoginWriterTest {
   private static final WriterSettings SETTINGS =
-      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2), 1000);
+      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2), 1000, 1000);
 
   private final VigilEngine engine = VigilEngine.builder().build();
   private final FakeLog log = new FakeLog();
@@ -39,20 +40,67 @@ final class LoginWriterTest {
   }
 
   @Test
-  void failsTheRequestsOfABatchTheDatabaseCannotTakeAndStoresTheNextBatch() {
+  void holdsLoginsTheDatabaseCannotBeReachedForAndStoresThemInOrderOnceItIsBack() throws Exception {
     log.refuse = write -> true;
     log.refusal = () -> new DataAccessResourceFailureException("connection refused");
-    PendingWrite refused = pending("e-1");
-    writer.submit(refused);
+    PendingWrite first = pending("e-1");
+    writer.submit(first);
 
-    assertThatThrownBy(() -> writer.await(List.of(refused.answer())))
-        .isInstanceOfSatisfying(StoreUnavailableException.class,
-            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    // Answered at once — not stored, so not acknowledged — but kept.
+    assertThatThrownBy(() -> writer.await(List.of(first.answer())))
+        .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
+          assertThat(e.held()).isTrue();
+          assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        });
+    PendingWrite second = pending("e-2");
+    writer.submit(second);
+    assertThatThrownBy(() -> writer.await(List.of(second.answer())))
+        .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.held()).isTrue());
+    assertThat(writer.heldLogins()).isEqualTo(2);
+    assertThat(log.storedIds()).isEmpty();
 
     log.refuse = write -> false;
-    PendingWrite next = pending("e-2");
-    writer.submit(next);
-    assertThat(writer.await(List.of(next.answer())).getFirst().json()).isEqualTo(next.json());
+    CompletableFuture<Long> barrier = writer.barrier();
+    assertThat(barrier.get(10, TimeUnit.SECONDS)).as("stored once the database answers").isPositive();
+    assertThat(writer.heldLogins()).isZero();
+    PendingWrite third = pending("e-3");
+    writer.submit(third);
+    assertThat(writer.await(List.of(third.answer())).getFirst().json()).isEqualTo(third.json());
+    assertThat(log.storedIds()).containsExactly("e-1", "e-2", "e-3");
+  }
+
+  @Test
+  void holdsABatchWhoseCommitFailedAsTheConnectionDied() throws Exception {
+    log.refuse = write -> true;
+    log.refusal = () -> new TransactionSystemException("Commit exception overridden by rollback exception");
+    PendingWrite write = pending("e-1");
+    writer.submit(write);
+    assertThatThrownBy(() -> writer.await(List.of(write.answer())))
+        .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.held()).isTrue());
+
+    log.refuse = w -> false;
+    writer.barrier().get(10, TimeUnit.SECONDS);
+    assertThat(log.storedIds()).containsExactly("e-1");
+  }
+
+  @Test
+  void failsLoginsBeyondTheHoldCapacityAndKeepsTheOthers() throws Exception {
+    try (LoginWriter small = new LoginWriter(log,
+        new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofMillis(200), 1000, 2), 0)) {
+      log.refuse = write -> true;
+      log.refusal = () -> new DataAccessResourceFailureException("connection refused");
+      List<PendingWrite> writes = new ArrayList<>();
+      for (String id : List.of("e-1", "e-2", "e-3")) {
+        PendingWrite write = pending(id);
+        writes.add(write);
+        small.submit(write);
+        assertThatThrownBy(() -> small.await(List.of(write.answer()))).isInstanceOf(StoreUnavailableException.class);
+      }
+      assertThat(small.heldLogins()).isEqualTo(2);
+      log.refuse = write -> false;
+      small.barrier().get(10, TimeUnit.SECONDS);
+      assertThat(log.storedIds()).containsExactly("e-1", "e-2");
+    }
   }
 
   @Test
