@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,10 @@ public final class LoginEventReader {
       return event;
     } catch (JsonProcessingException e) {
       throw new InvalidEventException("$", "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (CharConversionException e) {
+      // Jackson guesses UTF-16/32 from leading zero bytes and then finds the text cut or broken; found by
+      // LoginEventReaderFuzzTest (it escaped as an UncheckedIOException).
+      throw new InvalidEventException("$", "not UTF-8 JSON text: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

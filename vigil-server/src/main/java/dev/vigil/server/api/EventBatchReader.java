@@ -75,6 +75,9 @@ final class EventBatchReader {
       }
     } catch (JsonProcessingException e) {
       throw new InvalidEventException("$", "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (java.io.CharConversionException e) {
+      // Jackson took leading zero bytes (valid UTF-8 NULs) for UTF-16/32 and found the text broken.
+      throw new InvalidEventException("$", "not UTF-8 JSON text: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

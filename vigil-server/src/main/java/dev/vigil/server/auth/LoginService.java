@@ -88,7 +88,7 @@ final class LoginService {
     String deviceHash = TrustedSources.deviceHash(client.deviceId());
     Familiarity familiarity = account.map(a -> trusted.of(a, client.ip(), deviceHash)).orElse(Familiarity.NONE);
 
-    Optional<Duration> wait = throttle.waitFor(tenantId, userKey, client.ip(), familiarity);
+    Optional<Duration> wait = throttle.attempt(tenantId, userKey, client.ip(), familiarity);
     if (wait.isPresent()) {
       assess(event(tenantId, userKey, FailureReason.OTHER, client, Map.of("refused", "throttled")));
       throw new LoginThrottledException(wait.get());
@@ -98,10 +98,13 @@ final class LoginService {
         : !passwordMatches ? FailureReason.BAD_PASSWORD
         : account.get().frozen() ? FailureReason.LOCKED
         : null;
+    if (failure == null) {
+      // The attempt was counted as a failure before the check (no racing past the limit); it was not one.
+      throttle.release(tenantId, userKey, client.ip(), familiarity);
+    }
     LoginEvent event = event(tenantId, userKey, failure, client, Map.of());
     Verdict verdict = assess(event);
     if (failure != null) {
-      throttle.failed(tenantId, userKey, client.ip(), familiarity);
       throw new AuthException(AuthException.Problem.INVALID_CREDENTIALS);
     }
     Account user = account.orElseThrow();

@@ -1,5 +1,6 @@
 package dev.vigil.server.notify;
 
+import dev.vigil.server.caller.Caller;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /admin/notifications/**}: the outbox at a glance, dead letters, and retrying them. Answers carry ids,
  * channels, kinds, counts and Vigil's own failure reasons — never payloads, addresses or secrets. (Requires the
- * ADMIN role once Spring Security lands; unauthenticated on this branch.)
+ * ADMIN role; only the caller's tenant's messages.)
  */
 @RestController
 final class NotificationAdminController {
@@ -29,27 +30,27 @@ final class NotificationAdminController {
   }
 
   @GetMapping("/admin/notifications/outbox")
-  OutboxView outbox() {
-    Outbox.OutboxState state = outbox.state(clock.instant());
+  OutboxView outbox(Caller caller) {
+    Outbox.OutboxState state = outbox.state(caller.tenantId(), clock.instant());
     return new OutboxView(state.counts(), state.oldestPending().toMillis() / 1000.0);
   }
 
   @GetMapping("/admin/notifications/dead-letters")
-  List<Outbox.DeadLetter> deadLetters(@RequestParam(defaultValue = "100") int limit) {
-    return outbox.deadLetters(Math.clamp(limit, 1, 1000));
+  List<Outbox.DeadLetter> deadLetters(Caller caller, @RequestParam(defaultValue = "100") int limit) {
+    return outbox.deadLetters(caller.tenantId(), Math.clamp(limit, 1, 1000));
   }
 
   @PostMapping("/admin/notifications/dead-letters/{id}/retry")
-  Map<String, Object> retry(@PathVariable long id) {
-    if (!outbox.retry(id, clock.instant())) {
+  Map<String, Object> retry(Caller caller, @PathVariable long id) {
+    if (!outbox.retry(caller.tenantId(), id, clock.instant())) {
       throw new NotDeadLetterException(id);
     }
     return Map.of("id", id, "status", "pending");
   }
 
   @PostMapping("/admin/notifications/dead-letters/retry")
-  Map<String, Object> retryAll() {
-    return Map.of("retried", outbox.retryAllDead(clock.instant()));
+  Map<String, Object> retryAll(Caller caller) {
+    return Map.of("retried", outbox.retryAllDead(caller.tenantId(), clock.instant()));
   }
 
   record OutboxView(List<Outbox.OutboxState.Count> counts, double oldestPendingSeconds) {}

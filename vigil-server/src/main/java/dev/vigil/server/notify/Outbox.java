@@ -113,11 +113,12 @@ public final class Outbox {
         .param("next", Timestamp.from(nextAttempt)).param("id", id).update();
   }
 
-  /** Dead letters, oldest first. */
-  public List<DeadLetter> deadLetters(int limit) {
+  /** The tenant's dead letters, oldest first. */
+  public List<DeadLetter> deadLetters(String tenantId, int limit) {
     return jdbc.sql("""
             SELECT id, tenant_id, channel, kind, attempts, created_at, last_error
-              FROM notification_outbox WHERE status = 'dead' ORDER BY id LIMIT :limit""")
+              FROM notification_outbox WHERE tenant_id = :tenant AND status = 'dead' ORDER BY id LIMIT :limit""")
+        .param("tenant", tenantId)
         .param("limit", limit)
         .query((rs, n) -> new DeadLetter(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("channel"),
             rs.getString("kind"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
@@ -128,24 +129,43 @@ public final class Outbox {
   /**
    * Puts a dead letter back in the queue as if new: attempts from zero, a fresh maximum age.
    *
-   * @return whether {@code id} was a dead letter
+   * @return whether {@code id} was a dead letter of the tenant (another tenant's is not found, like a missing one)
    */
-  public boolean retry(long id, Instant now) {
+  public boolean retry(String tenantId, long id, Instant now) {
     return jdbc.sql("""
             UPDATE notification_outbox
                SET status = 'pending', attempts = 0, next_attempt_at = :now, expires_at = :expiresAt
-             WHERE id = :id AND status = 'dead'""")
+             WHERE id = :id AND tenant_id = :tenant AND status = 'dead'""")
         .param("now", Timestamp.from(now)).param("expiresAt", Timestamp.from(now.plus(maxAge))).param("id", id)
+        .param("tenant", tenantId)
         .update() == 1;
   }
 
-  /** Puts every dead letter back in the queue; returns how many. */
-  public int retryAllDead(Instant now) {
+  /** Puts every dead letter of the tenant back in the queue; returns how many. */
+  public int retryAllDead(String tenantId, Instant now) {
     return jdbc.sql("""
             UPDATE notification_outbox
                SET status = 'pending', attempts = 0, next_attempt_at = :now, expires_at = :expiresAt
-             WHERE status = 'dead'""")
-        .param("now", Timestamp.from(now)).param("expiresAt", Timestamp.from(now.plus(maxAge))).update();
+             WHERE tenant_id = :tenant AND status = 'dead'""")
+        .param("now", Timestamp.from(now)).param("expiresAt", Timestamp.from(now.plus(maxAge)))
+        .param("tenant", tenantId).update();
+  }
+
+  /** {@link #state(Instant)} of one tenant's messages: what its administrator may see. */
+  public OutboxState state(String tenantId, Instant now) {
+    List<OutboxState.Count> counts = jdbc.sql("""
+            SELECT channel, status, count(*) AS n FROM notification_outbox WHERE tenant_id = :tenant
+             GROUP BY channel, status ORDER BY channel, status""")
+        .param("tenant", tenantId)
+        .query((rs, n) -> new OutboxState.Count(rs.getString("channel"), rs.getString("status"), rs.getLong("n")))
+        .list();
+    Optional<Instant> oldest = jdbc.sql("""
+            SELECT min(created_at) FROM notification_outbox WHERE tenant_id = :tenant AND status = 'pending'""")
+        .param("tenant", tenantId)
+        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .single();
+    Duration lag = oldest.map(t -> Duration.between(t, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+    return new OutboxState(counts, lag);
   }
 
   /** Counts per channel and status, and the age of the oldest message still pending. */

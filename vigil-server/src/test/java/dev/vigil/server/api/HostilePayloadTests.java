@@ -150,6 +150,28 @@ final class HostilePayloadTests {
         .query(Long.class).single()).isZero();
   }
 
+  /**
+   * The login endpoint takes the same corpus as its body: whatever it is (malformed, nested, wrong types, NULs, a
+   * login-shaped body without email or password), the answer is a 4xx problem — never a 5xx, never tokens.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void loginRefusesEveryHostileBodyWithAProblem(Path file) throws Exception {
+    String contentType = contentTypeOf(file);
+    HttpRequest.Builder request = HttpRequest.newBuilder(tenant.uri("/auth/login"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file)));
+    if (!contentType.isEmpty()) {
+      request.header("Content-Type", contentType);
+    }
+
+    HttpResponse<String> response = TestTenant.send(request);
+
+    assertThat(response.statusCode()).as("%s: %s", file.getFileName(), response.body()).isBetween(400, 499);
+    assertThat(response.headers().firstValue("Content-Type")).as(file.getFileName().toString())
+        .hasValue("application/problem+json");
+    assertThat(response.body()).doesNotContain("access_token");
+  }
+
   /** Injection strings in fields that allow any text are data: assessed, stored and answered verbatim. */
   @Test
   void treatsInjectionStringsInFreeTextFieldsAsPlainData() throws Exception {

@@ -139,6 +139,86 @@ final class ThrottleApiTests {
     problem(client.login("nobody@example.com", PASSWORD, ATTACKER + "7"), 429, "too-many-login-attempts");
   }
 
+  /**
+   * Keycloak #31726: fifty wrong passwords sent at once from one network. Each attempt is counted under a row lock
+   * before its password is checked, so exactly five (the threshold) reach the password check and are assessed as
+   * BAD_PASSWORD; the other 45 wait (429) — the counter never races past the limit.
+   */
+  @Test
+  void fiftyConcurrentGuessesFromOneNetworkCannotRacePastTheThreshold() throws Exception {
+    String alice = client.registered("alice@example.com");
+
+    List<Integer> statuses = concurrently(50, i -> client.login("alice@example.com", "wrong-" + i, ATTACKER + (i % 200 + 1)));
+
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count()).isEqualTo(5);
+    assertThat(jdbc.sql("""
+            SELECT count(*) FROM login_events
+             WHERE tenant_id = ? AND user_id = ? AND failure_reason = 'BAD_PASSWORD'""")
+        .param(client.tenant()).param(alice).query(Long.class).single()).isEqualTo(5);
+    assertThat(jdbc.sql("SELECT failures FROM login_throttle WHERE tenant_id = ? AND user_key = ? AND source_key <> '*'")
+        .param(client.tenant()).param(alice).query(Integer.class).single()).isEqualTo(5);
+  }
+
+  /**
+   * Keycloak #46164 under fire: while fifty concurrent guesses hit the account from the attacker's network, the
+   * user logs in from her own network and from her known device on a new network; neither is slowed down.
+   */
+  @Test
+  void aConcurrentAttackFromOneNetworkNeverLocksTheUserOutOfHerKnownDevice() throws Exception {
+    client.registered("alice@example.com");
+    assertThat(client.login("alice@example.com", PASSWORD, HOME, "alice-laptop").statusCode()).isEqualTo(200);
+
+    List<Integer> statuses = concurrently(51, i -> i == 25
+        ? client.login("alice@example.com", PASSWORD, HOME, "alice-laptop")
+        : client.login("alice@example.com", "wrong-" + i, ATTACKER + "7"));
+
+    assertThat(statuses.get(25)).as("the user at home during the attack").isEqualTo(200);
+    assertThat(client.login("alice@example.com", PASSWORD, HOME, "alice-laptop").statusCode()).isEqualTo(200);
+    HttpResponse<String> travelling = client.login("alice@example.com", PASSWORD, "91.198.174.1", "alice-laptop");
+    assertThat(travelling.statusCode()).as(travelling.body()).isNotEqualTo(429);
+    problem(client.login("alice@example.com", PASSWORD, ATTACKER + "8"), 429, "too-many-login-attempts");
+  }
+
+  /**
+   * A right password gives its reserved failure back: after four mistakes it leaves the counter at four (or clears
+   * it, when the engine lets the login in) — never at five, which would hold the network.
+   */
+  @Test
+  void aRightPasswordDoesNotCountAsAFailure() {
+    String alice = client.registered("alice@example.com");
+    failFrom(ATTACKER + "7", 4);
+
+    assertThat(client.login("alice@example.com", PASSWORD, ATTACKER + "7").statusCode()).isNotEqualTo(429);
+
+    assertThat(jdbc.sql("""
+            SELECT coalesce(max(failures), 0) FROM login_throttle
+             WHERE tenant_id = ? AND user_key = ? AND source_key <> '*'""")
+        .param(client.tenant()).param(alice).query(Integer.class).single()).isIn(0, 4);
+    assertThat(client.login("alice@example.com", "wrong-again", ATTACKER + "7").statusCode()).isEqualTo(401);
+  }
+
+  private static List<Integer> concurrently(int requests, java.util.function.IntFunction<HttpResponse<String>> send)
+      throws Exception {
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return send.apply(index).statusCode();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var future : futures) {
+        statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return statuses;
+    }
+  }
+
   /** One guess from each of twenty networks: no network reaches its own threshold. */
   private void spreadFailures() {
     for (int network = 1; network <= 20; network++) {
