@@ -57,7 +57,7 @@ final class CefFormatter implements AssessmentFormatter {
     put(ext, "cs2", types.toString());
     put(ext, "cs3Label", "actions");
     put(ext, "cs3", a.actions().stream().map(Enum::name).sorted().reduce((x, y) -> x + "," + y).orElse(""));
-    put(ext, "msg", Explanation.reasons(a));
+    put(ext, "msg", Explanation.rawReasons(a));
     return line.append(ext).toString();
   }
 

@@ -23,12 +23,17 @@ public final class Explanation {
 
   /** The signals, strongest first: {@code TYPE detail; TYPE detail}; {@code no signals} when there are none. */
   public static String reasons(Assessment assessment) {
+    return clean(rawReasons(assessment));
+  }
+
+  /** {@link #reasons} with control characters left in, for formats that escape them their own way (CEF). */
+  static String rawReasons(Assessment assessment) {
     if (assessment.signals().isEmpty()) {
       return "no signals";
     }
     StringJoiner joined = new StringJoiner("; ");
     for (Signal signal : assessment.signals()) {
-      joined.add(signal.type() + " " + clean(signal.detail()));
+      joined.add(signal.type() + " " + signal.detail());
     }
     return joined.toString();
   }

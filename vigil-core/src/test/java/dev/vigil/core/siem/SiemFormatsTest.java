@@ -54,7 +54,7 @@ final class SiemFormatsTest {
     assertThat(evidence.path("src_endpoint").path("autonomous_system").path("number").asLong()).isEqualTo(28573);
     assertThat(finding.path("metadata").path("version").asText()).isEqualTo("1.3.0");
     assertThat(finding.path("metadata").path("product").path("version").asText()).isEqualTo("0.1.0");
-    assertThat(finding.path("unmapped").path("actions").toString()).isEqualTo("[\"BLOCK\",\"NOTIFY_USER\"]");
+    assertThat(finding.path("unmapped").path("actions").toString()).isEqualTo("[\"NOTIFY_USER\",\"BLOCK\"]");
   }
 
   @Test
