@@ -33,8 +33,25 @@ final class EnrichmentOptions {
   @Option(names = "--anonymizers", paramLabel = "FILE", description = "CIDR list of VPN/proxy/Tor exit ranges.")
   @Nullable Path anonymizers;
 
-  /** Builds the enricher; warnings about skipped list lines go to {@code err}. */
+  /** Where MMDB files are picked up when no {@code --geoip} is given (relative to the working directory). */
+  static final Path DEFAULT_GEO_DIR = Path.of("data", "geo");
+
+  private String geoStatus = "geo: none";
+
+  /**
+   * Builds the enricher; warnings about skipped list lines go to {@code err}. Without {@code --geoip}, the
+   * {@code *.mmdb} files of {@code geoDir} (when it exists) are used: city databases first, then country, then
+   * ASN, as {@link MmdbGeoLookup} wants the most precise first.
+   */
   Enricher enricher(PrintStream err) throws IOException {
+    return enricher(err, DEFAULT_GEO_DIR);
+  }
+
+  Enricher enricher(PrintStream err, Path geoDir) throws IOException {
+    List<Path> geoFiles = geoip.isEmpty() ? GeoFiles.in(geoDir) : geoip;
+    geoStatus = geoFiles.isEmpty()
+        ? "geo: none (no --geoip and no " + geoDir + "/*.mmdb; run scripts/fetch-geo.sh for free geo/ASN data)"
+        : "geo: " + geoFiles.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
     NetworkClassifier classifier = NetworkClassifier.builtIn();
     if (blocklist != null) {
       classifier = classifier.withBlocklist(read(blocklist, err));
@@ -45,8 +62,13 @@ final class EnrichmentOptions {
     if (anonymizers != null) {
       classifier = classifier.withAnonymizerList(read(anonymizers, err));
     }
-    GeoLookup geo = geoip.isEmpty() ? GeoLookup.NONE : MmdbGeoLookup.open(geoip.toArray(Path[]::new));
+    GeoLookup geo = geoFiles.isEmpty() ? GeoLookup.NONE : MmdbGeoLookup.open(geoFiles.toArray(Path[]::new));
     return new Enricher(geo, classifier, new UserAgentParser(10_000));
+  }
+
+  /** One line saying which geo data the last {@link #enricher} call loaded, or that it found none. */
+  String geoStatus() {
+    return geoStatus;
   }
 
   private static CidrList read(Path file, PrintStream err) throws IOException {
