@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * lost a range is worse than one that names the line to fix.
  */
 final class EngineFiles {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineFiles.class);
   private static final int PROBLEMS_SHOWN = 5;
 
   private EngineFiles() {}
@@ -56,20 +57,55 @@ final class EngineFiles {
     return classifier;
   }
 
-  /** The MMDB files of {@code vigil.engine.geoip}, opened; {@link GeoLookup#NONE} when none is named. */
+  /**
+   * The MMDB files of {@code vigil.engine.geoip}, or else those of {@code vigil.engine.geoip-dir}, opened;
+   * {@link GeoLookup#NONE} when there are none. Logs which, so an operator sees at start whether locations and
+   * networks come from data or only from what callers send.
+   */
   static GeoLookup geo(EngineFileSettings files) {
-    if (files.geoip().isEmpty()) {
+    String setting = "vigil.engine.geoip";
+    List<Path> paths = files.geoip();
+    if (paths.isEmpty() && files.geoipDir() != null) {
+      setting = "vigil.engine.geoip-dir";
+      paths = mmdbFiles(files.geoipDir());
+    }
+    if (paths.isEmpty()) {
+      LOG.info("geo data: none (no vigil.engine.geoip and no *.mmdb in vigil.engine.geoip-dir {}); locations and "
+          + "networks come only from the events' own geo. scripts/fetch-geo.sh installs free databases",
+          files.geoipDir());
       return GeoLookup.NONE;
     }
-    for (Path file : files.geoip()) {
-      requireReadable("vigil.engine.geoip", file);
+    for (Path file : paths) {
+      requireReadable(setting, file);
     }
     try {
-      return MmdbGeoLookup.open(files.geoip().toArray(Path[]::new));
+      GeoLookup lookup = MmdbGeoLookup.open(paths.toArray(Path[]::new));
+      LOG.info("geo data: {} MMDB file(s) from {}: {}", paths.size(), setting, paths);
+      return lookup;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidEngineFileException("vigil.engine.geoip: cannot open " + files.geoip()
+      throw new InvalidEngineFileException(setting + ": cannot open " + paths
           + " as MaxMind-format databases: " + e.getMessage(), e);
     }
+  }
+
+  /** The directory's {@code *.mmdb} files, most precise first (city, country, then ASN and the rest). */
+  static List<Path> mmdbFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var found = Files.newDirectoryStream(dir, "*.mmdb")) {
+      List<Path> files = new java.util.ArrayList<>();
+      found.forEach(files::add);
+      files.sort(java.util.Comparator.comparingInt(EngineFiles::precision).thenComparing(Path::toString));
+      return List.copyOf(files);
+    } catch (IOException e) {
+      throw unreadable("vigil.engine.geoip-dir", dir, e);
+    }
+  }
+
+  private static int precision(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.contains("city") ? 0 : name.contains("country") ? 1 : 2;
   }
 
   private static CidrList cidrs(String setting, Path file) {
