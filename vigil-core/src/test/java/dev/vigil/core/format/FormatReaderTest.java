@@ -136,7 +136,7 @@ final class FormatReaderTest {
 
   @Test
   void sshdLinesTakeTheirYearFromTheReferenceAndSkipOtherLines() throws IOException {
-    List<FormatReader.Entry> entries = read(Format.SSHD, "auth.log");
+    List<FormatReader.Entry> entries = read(Format.SSHD, "auth-log.txt");
 
     assertThat(entries).hasSize(10);
     LoginEvent accepted = event(entries.get(0));
