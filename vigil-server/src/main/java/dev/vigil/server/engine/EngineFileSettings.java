@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * because a server silently running without its blocklist is worse than one that does not start.
  *
  * @param settingsFile engine settings JSON (policy, detection, scoring per tenant; docs/configuration.md)
- * @param geoip MaxMind-format MMDB files (city and/or ASN) filling the geo that events lack
+ * @param geoip MaxMind-format MMDB files (city, country, ASN) and ip-location-db ASN CSVs filling the geo events lack
  * @param geoipDir used when {@code geoip} names no file: its {@code *.mmdb} files (city, then country, then the
  *     rest), e.g. what {@code scripts/fetch-geo.sh} installs; default {@code data/geo}, relative to the working
  *     directory; a directory that does not exist means no geo data

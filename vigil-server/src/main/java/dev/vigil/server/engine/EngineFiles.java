@@ -4,7 +4,7 @@ import dev.vigil.core.EngineSettings;
 import dev.vigil.core.InvalidSettingsException;
 import dev.vigil.core.enrich.CidrList;
 import dev.vigil.core.enrich.GeoLookup;
-import dev.vigil.core.enrich.MmdbGeoLookup;
+import dev.vigil.core.enrich.GeoDatabases;
 import dev.vigil.core.enrich.NetworkClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ final class EngineFiles {
       paths = mmdbFiles(files.geoipDir());
     }
     if (paths.isEmpty()) {
-      LOG.info("geo data: none (no vigil.engine.geoip and no *.mmdb in vigil.engine.geoip-dir {}); locations and "
+      LOG.info("geo data: none (no vigil.engine.geoip and no *.mmdb or asn*.csv in vigil.engine.geoip-dir {}); locations and "
           + "networks come only from the events' own geo. scripts/fetch-geo.sh installs free databases",
           files.geoipDir());
       return GeoLookup.NONE;
@@ -79,33 +79,22 @@ final class EngineFiles {
       requireReadable(setting, file);
     }
     try {
-      GeoLookup lookup = MmdbGeoLookup.open(paths.toArray(Path[]::new));
+      GeoLookup lookup = GeoDatabases.open(paths);
       LOG.info("geo data: {} MMDB file(s) from {}: {}", paths.size(), setting, paths);
       return lookup;
     } catch (IOException | RuntimeException e) {
       throw new InvalidEngineFileException(setting + ": cannot open " + paths
-          + " as MaxMind-format databases: " + e.getMessage(), e);
+          + " as geo databases (MMDB, ASN CSV): " + e.getMessage(), e);
     }
   }
 
-  /** The directory's {@code *.mmdb} files, most precise first (city, country, then ASN and the rest). */
+  /** The directory's geo files ({@code *.mmdb}, {@code asn*.csv}), most precise first. */
   static List<Path> mmdbFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (var found = Files.newDirectoryStream(dir, "*.mmdb")) {
-      List<Path> files = new java.util.ArrayList<>();
-      found.forEach(files::add);
-      files.sort(java.util.Comparator.comparingInt(EngineFiles::precision).thenComparing(Path::toString));
-      return List.copyOf(files);
+    try {
+      return GeoDatabases.filesIn(dir);
     } catch (IOException e) {
       throw unreadable("vigil.engine.geoip-dir", dir, e);
     }
-  }
-
-  private static int precision(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return name.contains("city") ? 0 : name.contains("country") ? 1 : 2;
   }
 
   private static CidrList cidrs(String setting, Path file) {
