@@ -94,7 +94,7 @@ final class TailCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     Stdio io = root.stdio();
     Tail tail = prepare(io, Clock.systemUTC());
-    io.err().println("vigil tail: following " + file + " (" + tail.reader.format().id() + "); "
+    io.err().println("vigil tail: following " + file + " (" + tail.format.id() + "); "
         + enrichment.geoStatus());
     SnapshotFile snapshot = state == null ? null : new SnapshotFile(state);
     Thread saver = null;
@@ -153,7 +153,7 @@ final class TailCommand implements Callable<Integer> {
 
   /** Turns arriving lines into printed decisions; one per command run. */
   final class Tail {
-    private final FormatReader reader;
+    private final Format format;
     private final VigilEngine engine;
     private final @Nullable AssessmentFormatter formatter;
     private final Stdio io;
@@ -163,7 +163,7 @@ final class TailCommand implements Callable<Integer> {
 
     Tail(Format format, VigilEngine engine, @Nullable AssessmentFormatter formatter, Stdio io, Clock clock,
         ZoneId zoneId) {
-      this.reader = FormatReader.of(format, context(format, clock, zoneId));
+      this.format = format;
       this.engine = engine;
       this.formatter = formatter;
       this.io = io;
@@ -171,13 +171,10 @@ final class TailCommand implements Callable<Integer> {
       this.zoneId = zoneId;
     }
 
-    private AdapterContext context(Format format, Clock now, ZoneId zoneId) {
-      return new AdapterContext(tenant, zoneId, now.instant(), false);
-    }
 
     void process(java.util.List<String> lines) {
       // A syslog line has no year: each batch takes it from the clock as it reads.
-      FormatReader current = FormatReader.of(reader.format(), context(reader.format(), clock, zoneId));
+      FormatReader current = FormatReader.of(format, new AdapterContext(tenant, zoneId, clock.instant(), false));
       for (String line : lines) {
         lineNumber++;
         if (line.isBlank()) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.event.InvalidEventException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +117,10 @@ public final class FormatReader {
   }
 
   private void readDocuments(byte[] input, int start, List<Entry> entries) {
-    try (JsonParser parser = VendorJson.FACTORY.createParser(input, start, input.length - start)) {
+    // Decoded here, not by Jackson: from bytes Jackson guesses UTF-16 or UTF-32 for some inputs and then fails
+    // with a CharConversionException (found by fuzzing). The contract is UTF-8; bad bytes become U+FFFD.
+    String text = new String(input, start, input.length - start, StandardCharsets.UTF_8);
+    try (JsonParser parser = VendorJson.FACTORY.createParser(text)) {
       parser.setCodec(VendorJson.MAPPER);
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if (token == JsonToken.START_ARRAY) {
@@ -143,7 +145,8 @@ public final class FormatReader {
     } catch (InvalidEventException e) {
       entries.add(new Entry(entries.size(), 0, null, e));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Reading a String fails only on content; report it like any malformed record.
+      entries.add(new Entry(entries.size(), 0, null, new InvalidEventException("$", "unreadable: " + e.getMessage())));
     }
   }
 
@@ -188,7 +191,8 @@ public final class FormatReader {
     while (end < input.length && input[end] != '\n') {
       end++;
     }
-    try (JsonParser parser = VendorJson.FACTORY.createParser(input, from, end - from)) {
+    try (JsonParser parser = VendorJson.FACTORY.createParser(new String(input, from, end - from,
+        StandardCharsets.UTF_8))) {
       parser.nextToken();
       parser.skipChildren();
       return true;
