@@ -2,8 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.core.enrich.CidrList;
 import dev.vigil.core.enrich.Enricher;
+import dev.vigil.core.enrich.GeoDatabases;
 import dev.vigil.core.enrich.GeoLookup;
-import dev.vigil.core.enrich.MmdbGeoLookup;
 import dev.vigil.core.enrich.NetworkClassifier;
 import dev.vigil.core.enrich.UserAgentParser;
 import java.io.IOException;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 final class EnrichmentOptions {
   @Option(names = "--geoip", paramLabel = "FILE", arity = "1..*",
-      description = "MaxMind-format MMDB file(s) (city and/or ASN) filling the geo events lack; the event's own geo wins.")
+      description = "MaxMind-format MMDB file(s) (city, country, ASN) and ip-location-db ASN CSVs filling the geo events "
+          + "lack; the event's own geo wins. Default: the files of ./data/geo (scripts/fetch-geo.sh).")
   List<Path> geoip = new ArrayList<>();
 
   @Option(names = "--blocklist", paramLabel = "FILE", description = "CIDR blocklist, one per line (# comments).")
@@ -33,8 +34,25 @@ final class EnrichmentOptions {
   @Option(names = "--anonymizers", paramLabel = "FILE", description = "CIDR list of VPN/proxy/Tor exit ranges.")
   @Nullable Path anonymizers;
 
-  /** Builds the enricher; warnings about skipped list lines go to {@code err}. */
+  /** Where MMDB files are picked up when no {@code --geoip} is given (relative to the working directory). */
+  static final Path DEFAULT_GEO_DIR = Path.of("data", "geo");
+
+  private String geoStatus = "geo: none";
+
+  /**
+   * Builds the enricher; warnings about skipped list lines go to {@code err}. Without {@code --geoip}, the
+   * {@code *.mmdb} and {@code asn*.csv} files of {@code geoDir} (when it exists) are used, most precise first
+   * ({@link GeoDatabases#filesIn}).
+   */
   Enricher enricher(PrintStream err) throws IOException {
+    return enricher(err, DEFAULT_GEO_DIR);
+  }
+
+  Enricher enricher(PrintStream err, Path geoDir) throws IOException {
+    List<Path> geoFiles = geoip.isEmpty() ? GeoDatabases.filesIn(geoDir) : geoip;
+    geoStatus = geoFiles.isEmpty()
+        ? "geo: none (no --geoip and no " + geoDir + "/*.mmdb or asn*.csv; run scripts/fetch-geo.sh for free geo/ASN data)"
+        : "geo: " + geoFiles.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
     NetworkClassifier classifier = NetworkClassifier.builtIn();
     if (blocklist != null) {
       classifier = classifier.withBlocklist(read(blocklist, err));
@@ -45,8 +63,13 @@ final class EnrichmentOptions {
     if (anonymizers != null) {
       classifier = classifier.withAnonymizerList(read(anonymizers, err));
     }
-    GeoLookup geo = geoip.isEmpty() ? GeoLookup.NONE : MmdbGeoLookup.open(geoip.toArray(Path[]::new));
+    GeoLookup geo = geoFiles.isEmpty() ? GeoLookup.NONE : GeoDatabases.open(geoFiles);
     return new Enricher(geo, classifier, new UserAgentParser(10_000));
+  }
+
+  /** One line saying which geo data the last {@link #enricher} call loaded, or that it found none. */
+  String geoStatus() {
+    return geoStatus;
   }
 
   private static CidrList read(Path file, PrintStream err) throws IOException {

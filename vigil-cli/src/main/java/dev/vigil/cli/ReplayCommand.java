@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.core.EngineSettings;
 import dev.vigil.core.VigilEngine;
 import dev.vigil.core.replay.ReplaySink;
+import dev.vigil.core.siem.OutputFormat;
 import dev.vigil.core.replay.ReplaySource;
 import dev.vigil.core.replay.ReplaySummary;
 import dev.vigil.core.replay.Replayer;
@@ -68,6 +69,9 @@ final class ReplayCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   private EnrichmentOptions enrichment = new EnrichmentOptions();
 
+  @picocli.CommandLine.Mixin
+  private OutputOptions output = new OutputOptions();
+
   @Option(names = "--strict", description = "Stop at the first malformed line (exit code 3).")
   private boolean strict;
 
@@ -85,10 +89,13 @@ final class ReplayCommand implements Callable<Integer> {
     VigilEngine engine = snapshot == null ? builder.build() : snapshot.buildEngine(builder);
 
     ProgressDisplay progress = progressDisplay(io);
-    Replayer replayer = Replayer.builder(engine, System::nanoTime)
+    Replayer.Builder replay = Replayer.builder(engine, System::nanoTime)
         .strict(strict)
-        .progress(progress, PROGRESS_EVERY_LINES)
-        .build();
+        .progress(progress, PROGRESS_EVERY_LINES);
+    if (output.output != OutputFormat.JSONL) {
+      replay.output(output.formatter(io.env())); // JSONL keeps the replayer's own, faster writer
+    }
+    Replayer replayer = replay.build();
     ReplaySummary summary;
     try (ReplaySource source = openSource(io); ReplaySink sink = openSink(io)) {
       summary = replayer.replay(source, sink);
@@ -101,6 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     PrintStream report = STANDARD_STREAM.equals(out) ? io.err() : io.out();
     report.print(SummaryTable.render(summary));
+    report.printf("%n%s%n", enrichment.geoStatus());
     if (snapshot != null) {
       report.printf(Locale.ROOT, "%nstate: %s %s; %,d profiles saved%n", restored ? "restored from" : "started fresh,",
           snapshot.file(), engine.profileCount());

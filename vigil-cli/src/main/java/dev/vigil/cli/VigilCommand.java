@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = "Vigil, the login-risk engine: assesses login events and explains every decision.",
-    subcommands = {SimulateCommand.class, ReplayCommand.class, EvaluateCommand.class, StreamsCommand.class,
+    subcommands = {SimulateCommand.class, ReplayCommand.class, ImportCommand.class, TailCommand.class,
+        EvaluateCommand.class, StreamsCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

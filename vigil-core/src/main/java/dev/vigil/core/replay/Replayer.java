@@ -12,6 +12,7 @@ import dev.vigil.core.event.LoginEventReader;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.AssessmentJson;
 import dev.vigil.core.policy.Decision;
+import dev.vigil.core.siem.AssessmentFormatter;
 import dev.vigil.core.signal.Signal;
 import dev.vigil.core.signal.SignalType;
 import java.io.IOException;
@@ -51,6 +52,7 @@ public final class Replayer {
   private final int maxProblems;
   private final ReplayProgress progress;
   private final int progressEveryLines;
+  private final @Nullable AssessmentFormatter output;
 
   private Replayer(Builder builder) {
     this.engine = builder.engine;
@@ -60,6 +62,7 @@ public final class Replayer {
     this.maxProblems = builder.maxProblems;
     this.progress = builder.progress;
     this.progressEveryLines = builder.progressEveryLines;
+    this.output = builder.output;
   }
 
   /**
@@ -123,7 +126,11 @@ public final class Replayer {
       return;
     }
     Assessment assessment = engine.assess(event);
-    AssessmentJson.write(assessment, json);
+    if (output == null) {
+      AssessmentJson.write(assessment, json);
+    } else {
+      json.writeRaw(output.format(assessment, event));
+    }
     json.writeRaw('\n');
     tally.assessed(assessment, event);
   }
@@ -205,6 +212,7 @@ public final class Replayer {
     private int maxProblems = 20;
     private ReplayProgress progress = ReplayProgress.NONE;
     private int progressEveryLines = 10_000;
+    private @Nullable AssessmentFormatter output;
 
     private Builder(VigilEngine engine, LongSupplier nanoTime) {
       this.engine = requireNonNull(engine, "engine");
@@ -242,6 +250,15 @@ public final class Replayer {
       }
       this.progress = requireNonNull(progress, "progress");
       this.progressEveryLines = everyLines;
+      return this;
+    }
+
+    /**
+     * How each assessment is written; default Vigil's assessment JSON. A SIEM format
+     * ({@link dev.vigil.core.siem.OutputFormat}) writes one line per assessment instead.
+     */
+    public Builder output(AssessmentFormatter formatter) {
+      this.output = requireNonNull(formatter, "formatter");
       return this;
     }
 

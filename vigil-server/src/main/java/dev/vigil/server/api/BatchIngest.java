@@ -8,6 +8,7 @@ import dev.vigil.core.event.LoginEventReader;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.server.engine.AssessedLogin;
 import dev.vigil.server.engine.LoginPipeline;
+import dev.vigil.server.engine.StorableText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,45 @@ final class BatchIngest {
       case JSON_ARRAY -> reader.readArray(body);
       case JSON_LINES -> reader.readLines(body);
     };
+    return assess(entries);
+  }
+
+  /**
+   * Ingests a vendor's export or log ({@code ?format=}) for one tenant: every event is the key's tenant's, times more
+   * than five minutes ahead of the clock are invalid, yearless syslog times are read in UTC ({@code zone} otherwise)
+   * and given the year that puts them before now.
+   *
+   * @throws TooManyEventsException when the body holds more records than the event limit
+   * @throws dev.vigil.server.engine.StoreUnavailableException when storing failed (send the batch again)
+   */
+  List<EventResult> ingest(String tenantId, byte[] body, dev.vigil.core.format.Format vendorFormat,
+      java.time.ZoneId zone) {
+    var context = new dev.vigil.core.format.AdapterContext(tenantId, zone, clock.instant(), true);
+    List<dev.vigil.core.format.FormatReader.Entry> records =
+        dev.vigil.core.format.FormatReader.of(vendorFormat, context).readAll(body);
+    if (records.size() > maxEvents) {
+      throw new TooManyEventsException(maxEvents);
+    }
+    List<BatchEntry> entries = new ArrayList<>(records.size());
+    for (var record : records) {
+      InvalidEventException error = record.error();
+      if (error != null) {
+        entries.add(BatchEntry.invalid(record.index(), record.line(), null, error));
+      } else if (record.conversion() instanceof dev.vigil.core.format.Conversion.Skipped skipped) {
+        entries.add(BatchEntry.skipped(record.index(), record.line(), skipped.kind()));
+      } else if (record.conversion() instanceof dev.vigil.core.format.Conversion.Converted converted) {
+        try {
+          StorableText.require(converted.event());
+          entries.add(BatchEntry.valid(record.index(), record.line(), converted.event()));
+        } catch (InvalidEventException e) {
+          entries.add(BatchEntry.invalid(record.index(), record.line(), converted.event().eventId(), e));
+        }
+      }
+    }
+    return assess(entries);
+  }
+
+  private List<EventResult> assess(List<BatchEntry> entries) {
     List<LoginEvent> events = new ArrayList<>(entries.size());
     for (BatchEntry entry : entries) {
       if (entry.event() != null) {
@@ -60,7 +100,10 @@ final class BatchIngest {
     int next = 0;
     for (BatchEntry entry : entries) {
       InvalidEventException error = entry.error();
-      if (error != null) {
+      if (entry.skipped() != null) {
+        results.add(new EventResult(entry.index(), entry.line(), null, EventResult.SKIPPED, null, null, null,
+            entry.skipped()));
+      } else if (error != null) {
         results.add(new EventResult(entry.index(), entry.line(), entry.eventId(), EventResult.INVALID, null, null,
             new EventResult.FieldError(error.field(), ProblemHandler.messageWithoutField(error))));
       } else {

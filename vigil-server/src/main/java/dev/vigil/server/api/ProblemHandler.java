@@ -1,6 +1,7 @@
 package dev.vigil.server.api;
 
 import dev.vigil.core.event.InvalidEventException;
+import dev.vigil.core.format.UnknownFormatException;
 import dev.vigil.server.access.ApiKeyRejectedException;
 import dev.vigil.server.access.RateLimitedException;
 import dev.vigil.server.access.UnknownTenantException;
@@ -55,6 +56,12 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         malformed ? "the body is not one JSON object: " + message : field + ": " + message);
     problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     return problem;
+  }
+
+  /** {@code ?format=} names no adapter; the detail lists the ones there are. */
+  @ExceptionHandler
+  ProblemDetail unknownFormat(UnknownFormatException e) {
+    return problem(HttpStatus.BAD_REQUEST, "unknown-format", "Unknown event format", e.getMessage());
   }
 
   @ExceptionHandler

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * because a server silently running without its blocklist is worse than one that does not start.
  *
  * @param settingsFile engine settings JSON (policy, detection, scoring per tenant; docs/configuration.md)
- * @param geoip MaxMind-format MMDB files (city and/or ASN) filling the geo that events lack
+ * @param geoip MaxMind-format MMDB files (city, country, ASN) and ip-location-db ASN CSVs filling the geo events lack
+ * @param geoipDir used when {@code geoip} names no file: its {@code *.mmdb} files (city, then country, then the
+ *     rest), e.g. what {@code scripts/fetch-geo.sh} installs; default {@code data/geo}, relative to the working
+ *     directory; a directory that does not exist means no geo data
  * @param blocklist CIDR list whose addresses raise {@code BLOCKLISTED_IP}
  * @param allowlist CIDR list (office egress, VPN) for which network signals are silenced
  * @param anonymizers CIDR list of VPN, proxy and Tor exit ranges
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EngineFileSettings(
     @Nullable Path settingsFile,
     @DefaultValue List<Path> geoip,
+    @DefaultValue("data/geo") @Nullable Path geoipDir,
     @Nullable Path blocklist,
     @Nullable Path allowlist,
     @Nullable Path anonymizers) {

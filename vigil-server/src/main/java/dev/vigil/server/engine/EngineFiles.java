@@ -4,7 +4,7 @@ import dev.vigil.core.EngineSettings;
 import dev.vigil.core.InvalidSettingsException;
 import dev.vigil.core.enrich.CidrList;
 import dev.vigil.core.enrich.GeoLookup;
-import dev.vigil.core.enrich.MmdbGeoLookup;
+import dev.vigil.core.enrich.GeoDatabases;
 import dev.vigil.core.enrich.NetworkClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * lost a range is worse than one that names the line to fix.
  */
 final class EngineFiles {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineFiles.class);
   private static final int PROBLEMS_SHOWN = 5;
 
   private EngineFiles() {}
@@ -56,19 +57,43 @@ final class EngineFiles {
     return classifier;
   }
 
-  /** The MMDB files of {@code vigil.engine.geoip}, opened; {@link GeoLookup#NONE} when none is named. */
+  /**
+   * The MMDB files of {@code vigil.engine.geoip}, or else those of {@code vigil.engine.geoip-dir}, opened;
+   * {@link GeoLookup#NONE} when there are none. Logs which, so an operator sees at start whether locations and
+   * networks come from data or only from what callers send.
+   */
   static GeoLookup geo(EngineFileSettings files) {
-    if (files.geoip().isEmpty()) {
+    String setting = "vigil.engine.geoip";
+    List<Path> paths = files.geoip();
+    if (paths.isEmpty() && files.geoipDir() != null) {
+      setting = "vigil.engine.geoip-dir";
+      paths = mmdbFiles(files.geoipDir());
+    }
+    if (paths.isEmpty()) {
+      LOG.info("geo data: none (no vigil.engine.geoip and no *.mmdb or asn*.csv in vigil.engine.geoip-dir {}); locations and "
+          + "networks come only from the events' own geo. scripts/fetch-geo.sh installs free databases",
+          files.geoipDir());
       return GeoLookup.NONE;
     }
-    for (Path file : files.geoip()) {
-      requireReadable("vigil.engine.geoip", file);
+    for (Path file : paths) {
+      requireReadable(setting, file);
     }
     try {
-      return MmdbGeoLookup.open(files.geoip().toArray(Path[]::new));
+      GeoLookup lookup = GeoDatabases.open(paths);
+      LOG.info("geo data: {} MMDB file(s) from {}: {}", paths.size(), setting, paths);
+      return lookup;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidEngineFileException("vigil.engine.geoip: cannot open " + files.geoip()
-          + " as MaxMind-format databases: " + e.getMessage(), e);
+      throw new InvalidEngineFileException(setting + ": cannot open " + paths
+          + " as geo databases (MMDB, ASN CSV): " + e.getMessage(), e);
+    }
+  }
+
+  /** The directory's geo files ({@code *.mmdb}, {@code asn*.csv}), most precise first. */
+  static List<Path> mmdbFiles(Path dir) {
+    try {
+      return GeoDatabases.filesIn(dir);
+    } catch (IOException e) {
+      throw unreadable("vigil.engine.geoip-dir", dir, e);
     }
   }
 

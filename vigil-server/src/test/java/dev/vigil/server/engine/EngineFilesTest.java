@@ -51,7 +51,7 @@ final class EngineFilesTest {
   void refusesAGeoDatabaseThatIsNotOne() throws Exception {
     Path notMmdb = Files.writeString(dir.resolve("geo.mmdb"), "not a database");
 
-    assertThatThrownBy(() -> EngineFiles.geo(new EngineFileSettings(null, List.of(notMmdb), null, null, null)))
+    assertThatThrownBy(() -> EngineFiles.geo(new EngineFileSettings(null, List.of(notMmdb), null, null, null, null)))
         .isInstanceOf(InvalidEngineFileException.class)
         .hasMessageContaining("vigil.engine.geoip")
         .hasMessageContaining(notMmdb.toString());
@@ -66,7 +66,39 @@ final class EngineFilesTest {
     assertThat(network.blocklisted()).isTrue();
   }
 
+  @Test
+  void picksUpTheMmdbFilesOfTheGeoDirectoryCityFirst() throws Exception {
+    Path geoDir = Files.createDirectories(dir.resolve("geo"));
+    Path core = Path.of("../vigil-core/src/test/resources/dev/vigil/core/enrich");
+    Files.copy(core.resolve("test-asn.mmdb"), geoDir.resolve("asn.mmdb"));
+    Files.copy(core.resolve("test-city.mmdb"), geoDir.resolve("dbip-city-ipv4.mmdb"));
+    Files.writeString(geoDir.resolve("README.txt"), "not a database, not picked up");
+
+    assertThat(EngineFiles.mmdbFiles(geoDir)).extracting(p -> p.getFileName().toString())
+        .containsExactly("dbip-city-ipv4.mmdb", "asn.mmdb");
+    try (var lookup = (java.io.Closeable) EngineFiles.geo(new EngineFileSettings(null, List.of(), geoDir, null, null,
+        null))) {
+      assertThat(lookup.toString()).contains("dbip-city-ipv4.mmdb", "asn.mmdb");
+    }
+  }
+
+  @Test
+  void runsWithoutGeoDataWhenTheGeoDirectoryIsAbsent() {
+    assertThat(EngineFiles.geo(new EngineFileSettings(null, List.of(), dir.resolve("absent"), null, null, null)))
+        .isSameAs(dev.vigil.core.enrich.GeoLookup.NONE);
+  }
+
+  @Test
+  void refusesABrokenDatabaseInTheGeoDirectoryNamingTheSetting() throws Exception {
+    Path geoDir = Files.createDirectories(dir.resolve("geo"));
+    Files.writeString(geoDir.resolve("broken.mmdb"), "not a database");
+
+    assertThatThrownBy(() -> EngineFiles.geo(new EngineFileSettings(null, List.of(), geoDir, null, null, null)))
+        .isInstanceOf(InvalidEngineFileException.class)
+        .hasMessageContaining("vigil.engine.geoip-dir");
+  }
+
   private static EngineFileSettings files(Path settings, Path blocklist) {
-    return new EngineFileSettings(settings, List.of(), blocklist, null, null);
+    return new EngineFileSettings(settings, List.of(), null, blocklist, null, null);
   }
 }
