@@ -1,6 +1,7 @@
 package dev.vigil.keycloak;
 
 import org.keycloak.events.Errors;
+import org.jspecify.annotations.Nullable;
 
 /** Keycloak's event error codes as Vigil's failure reasons ({@code BAD_PASSWORD}, {@code UNKNOWN_USER}, …). */
 final class FailureReasons {
@@ -13,7 +14,7 @@ final class FailureReasons {
    * @param atSecondFactor whether the failure happened at the OTP form the Vigil step showed: Keycloak reports a
    *     wrong code as {@code invalid_user_credentials} too, but for Vigil it is {@code MFA_FAILED}
    */
-  static String of(String error, boolean atSecondFactor) {
+  static String of(@Nullable String error, boolean atSecondFactor) {
     if (error == null) {
       return "OTHER";
     }

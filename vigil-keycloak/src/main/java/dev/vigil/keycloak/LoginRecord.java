@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One login attempt as Vigil's event contract wants it (DESIGN.md §3): {@code userId} is the Keycloak username, so
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param userAgent null when the browser sent none
  * @param sessionId Keycloak's (root authentication / user) session id, null when there is none yet
  */
-record LoginRecord(String eventId, String userId, Instant timestamp, boolean success, String failureReason,
-    String ip, String userAgent, String realm, String clientId, String error, String sessionId) {
+record LoginRecord(String eventId, String userId, Instant timestamp, boolean success, @Nullable String failureReason,
+    String ip, @Nullable String userAgent, @Nullable String realm, @Nullable String clientId, @Nullable String error,
+    @Nullable String sessionId) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   LoginRecord {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of the provider, read from an authenticator config (keys {@code vigil.url}, …) or from Keycloak's
@@ -26,7 +27,7 @@ record RiskCheckSettings(VigilEndpoint endpoint, boolean failOpen) {
    *
    * @throws IllegalArgumentException when a value is set but malformed, naming the key
    */
-  static RiskCheckSettings read(Function<String, String> lookup) {
+  static @Nullable RiskCheckSettings read(Function<String, @Nullable String> lookup) {
     String url = blankToNull(lookup.apply(URL));
     String apiKey = blankToNull(lookup.apply(API_KEY));
     if (url == null || apiKey == null) {
@@ -55,11 +56,11 @@ record RiskCheckSettings(VigilEndpoint endpoint, boolean failOpen) {
   }
 
   /** From an authenticator config's map, whose keys carry the {@code vigil.} prefix. */
-  static RiskCheckSettings fromConfig(Map<String, String> config) {
+  static @Nullable RiskCheckSettings fromConfig(Map<String, String> config) {
     return read(key -> config.get("vigil." + key));
   }
 
-  private static String blankToNull(String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a realm's {@code LOGIN} and {@code LOGIN_ERROR} events into Vigil login records and queues them for the
@@ -27,9 +28,9 @@ final class VigilEventListener implements EventListenerProvider {
   private static final Logger LOG = Logger.getLogger(VigilEventListener.class);
 
   private final KeycloakSession session;
-  private final EventShipper shipper;
+  private final @Nullable EventShipper shipper;
 
-  VigilEventListener(KeycloakSession session, EventShipper shipper) {
+  VigilEventListener(KeycloakSession session, @Nullable EventShipper shipper) {
     this.session = session;
     this.shipper = shipper;
   }
@@ -49,7 +50,7 @@ final class VigilEventListener implements EventListenerProvider {
     }
   }
 
-  private LoginRecord toRecord(Event event) {
+  private @Nullable LoginRecord toRecord(Event event) {
     Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
     if (details.containsKey(VigilRiskCheck.DECISION_DETAIL) || event.getIpAddress() == null) {
       return null;
@@ -65,7 +66,8 @@ final class VigilEventListener implements EventListenerProvider {
     }
     String eventId = success && event.getSessionId() != null ? "kc-" + event.getSessionId() : "kc-" + event.getId();
     return new LoginRecord(eventId, username, Instant.ofEpochMilli(event.getTime()), success,
-        success ? null : FailureReasons.of(event.getError(), atSecondFactor()), event.getIpAddress(), VigilRiskCheck.userAgent(session),
+        success ? null : FailureReasons.of(event.getError(), details.containsKey(VigilRiskCheck.STEP_DETAIL)),
+        event.getIpAddress(), VigilRiskCheck.userAgent(session),
         realm == null ? null : realm.getName(), event.getClientId(), event.getError(), event.getSessionId());
   }
 
@@ -73,16 +75,12 @@ final class VigilEventListener implements EventListenerProvider {
     return authNote(VigilRiskCheck.ASSESSED_NOTE) != null;
   }
 
-  private boolean atSecondFactor() {
-    return "true".equals(authNote(VigilRiskCheck.STEP_UP_NOTE));
-  }
-
-  private String authNote(String name) {
+  private @Nullable String authNote(String name) {
     AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
     return authSession == null ? null : authSession.getAuthNote(name);
   }
 
-  private String username(RealmModel realm, String userId, String typed) {
+  private @Nullable String username(@Nullable RealmModel realm, @Nullable String userId, @Nullable String typed) {
     if (realm != null && userId != null) {
       UserModel user = session.users().getUserById(realm, userId);
       if (user != null) {

@@ -6,6 +6,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Event listener {@value #ID}: add it to a realm's event listeners to send its {@code LOGIN} and {@code LOGIN_ERROR}
@@ -23,7 +24,7 @@ public final class VigilEventListenerFactory implements EventListenerProviderFac
   private static final Logger LOG = Logger.getLogger(VigilEventListenerFactory.class);
   private static final int DEFAULT_QUEUE_CAPACITY = 10_000;
 
-  private volatile EventShipper shipper;
+  private volatile @Nullable EventShipper shipper;
 
   @Override
   public String getId() {

@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The "Vigil risk check" step of a browser flow, placed right after the username/password form: the user is known
@@ -36,6 +37,12 @@ final class VigilRiskCheck implements Authenticator {
   static final String STEP_UP_NOTE = "vigil.step-up";
   /** Marks the Keycloak event of a login this step refused, so that the listener does not report it again. */
   static final String DECISION_DETAIL = "vigil_decision";
+  /**
+   * Marks the Keycloak event of an OTP form this step showed: Keycloak reports a wrong code as
+   * {@code invalid_user_credentials}, like a wrong password, and this detail tells the listener it was the second
+   * factor.
+   */
+  static final String STEP_DETAIL = "vigil_step";
   private static final Logger LOG = Logger.getLogger(VigilRiskCheck.class);
 
   private final VigilRiskCheckFactory factory;
@@ -91,6 +98,7 @@ final class VigilRiskCheck implements Authenticator {
   @Override
   public void action(AuthenticationFlowContext context) {
     if ("true".equals(context.getAuthenticationSession().getAuthNote(STEP_UP_NOTE))) {
+      context.getEvent().detail(STEP_DETAIL, "otp");
       otp.action(context); // validates the code: success, or the form again with an error
     } else {
       authenticate(context);
@@ -112,7 +120,7 @@ final class VigilRiskCheck implements Authenticator {
   }
 
   /** The request's User-Agent, or null outside an HTTP request. */
-  static String userAgent(KeycloakSession session) {
+  static @Nullable String userAgent(KeycloakSession session) {
     if (session.getContext() == null || session.getContext().getRequestHeaders() == null) {
       return null;
     }

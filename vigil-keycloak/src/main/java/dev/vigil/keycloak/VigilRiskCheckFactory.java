@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticator {@value #ID} ("Vigil risk check"). Settings come from the execution's config (per realm and flow:
@@ -25,7 +26,7 @@ public final class VigilRiskCheckFactory implements AuthenticatorFactory {
       AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
   private final Map<VigilEndpoint, VigilClient> clients = new ConcurrentHashMap<>();
-  private volatile RiskCheckSettings serverSettings;
+  private volatile @Nullable RiskCheckSettings serverSettings;
 
   @Override
   public String getId() {
@@ -79,7 +80,7 @@ public final class VigilRiskCheckFactory implements AuthenticatorFactory {
   }
 
   /** The execution's settings, else the server's; null when neither is configured. */
-  RiskCheckSettings settings(AuthenticatorConfigModel config) {
+  @Nullable RiskCheckSettings settings(@Nullable AuthenticatorConfigModel config) {
     if (config != null && config.getConfig() != null) {
       RiskCheckSettings fromExecution = RiskCheckSettings.fromConfig(config.getConfig());
       if (fromExecution != null) {

@@ -1,8 +1,6 @@
 package dev.vigil.keycloak;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +27,12 @@ final class Browser {
   private final String sourceIp;
   private final String userAgent;
   private final HttpClient http;
+  /**
+   * The cookies Keycloak set, by name. Kept by hand: Keycloak marks its cookies {@code Secure}, which
+   * {@code java.net.CookieManager} then withholds over the plain HTTP of a dev-mode server; every request here goes
+   * to that one server, so domain and path need no matching.
+   */
+  private final Map<String, String> cookies = new LinkedHashMap<>();
 
   Browser(String keycloak, String realm, String sourceIp, String userAgent) {
     this.keycloak = keycloak;
@@ -36,7 +40,6 @@ final class Browser {
     this.sourceIp = sourceIp;
     this.userAgent = userAgent;
     this.http = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
@@ -92,15 +95,33 @@ final class Browser {
   }
 
   private HttpRequest.Builder request(String url) {
-    return HttpRequest.newBuilder(URI.create(url))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(60))
         .header("User-Agent", userAgent)
         .header("X-Forwarded-For", sourceIp);
+    if (!cookies.isEmpty()) {
+      builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining("; ")));
+    }
+    return builder;
   }
 
   private Page send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      for (String setCookie : response.headers().allValues("Set-Cookie")) {
+        String pair = setCookie.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          String value = pair.substring(eq + 1);
+          boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+          if (expired || value.isEmpty()) {
+            cookies.remove(pair.substring(0, eq));
+          } else {
+            cookies.put(pair.substring(0, eq), value);
+          }
+        }
+      }
       return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -206,7 +206,7 @@ final class KeycloakEndToEndIT {
         "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
     Map<String, Object> password = Map.of("type", "password", "value", PASSWORD, "temporary", false);
     keycloak.admin("POST", "", Map.of(
-        "realm", REALM, "enabled", true,
+        "realm", REALM, "enabled", true, "sslRequired", "none", // plain HTTP from "external" addresses (X-Forwarded-For)
         "eventsListeners", List.of("jboss-logging", VigilEventListenerFactory.ID),
         "clients", List.of(
             Map.of("clientId", APP, "publicClient", true, "standardFlowEnabled", true,

@@ -38,11 +38,16 @@ import org.jspecify.annotations.Nullable;
  * by Keycloak id, as configured. An id that names no user of the realm changes nothing (like the built-in adapter
  * for a user that has no account there). Every other failure — Keycloak unreachable, token refused, any non-2xx —
  * throws, so the action is retried.
+ *
+ * <p>Actions on one user are carried out one at a time: a denial asks for {@code FORCE_LOGOUT} and {@code FREEZE}
+ * together, the enforcement threads run them in parallel, and Keycloak loses the {@code enabled=false} of a user
+ * update that overlaps the logout's write of the same user (seen against Keycloak 26.7: the user stayed enabled).
  */
 final class KeycloakEnforcer implements Enforcer {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** A token is renewed this long before Keycloak says it expires, so a call never carries an expired one. */
   private static final Duration TOKEN_MARGIN = Duration.ofSeconds(20);
+  private static final int USER_LOCK_STRIPES = 64;
 
   private final String base;
   private final String realm;
@@ -52,6 +57,7 @@ final class KeycloakEnforcer implements Enforcer {
   private final Duration timeout;
   private final Clock clock;
   private final HttpClient http;
+  private final Object[] userLocks = new Object[USER_LOCK_STRIPES];
   private @Nullable String token;
   private Instant tokenExpiry = Instant.MIN;
 
@@ -65,6 +71,9 @@ final class KeycloakEnforcer implements Enforcer {
     this.timeout = settings.timeout();
     this.clock = clock;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    for (int i = 0; i < userLocks.length; i++) {
+      userLocks[i] = new Object();
+    }
   }
 
   static KeycloakEnforcer of(EnforceSettings.Keycloak settings, Clock clock) {
@@ -85,6 +94,23 @@ final class KeycloakEnforcer implements Enforcer {
 
   @Override
   public Applied apply(EnforcementRequest request) {
+    synchronized (lockOf(request)) {
+      return applyAlone(request);
+    }
+  }
+
+  @Override
+  public void undo(EnforcementRequest request, Applied applied) {
+    synchronized (lockOf(request)) {
+      undoAlone(request, applied);
+    }
+  }
+
+  private Object lockOf(EnforcementRequest request) {
+    return userLocks[Math.floorMod(request.target().id().hashCode(), userLocks.length)];
+  }
+
+  private Applied applyAlone(EnforcementRequest request) {
     return switch (request.action()) {
       case FORCE_LOGOUT -> {
         Optional<String> user = keycloakId(request.target().id());
@@ -109,8 +135,7 @@ final class KeycloakEnforcer implements Enforcer {
     };
   }
 
-  @Override
-  public void undo(EnforcementRequest request, Applied applied) {
+  private void undoAlone(EnforcementRequest request, Applied applied) {
     switch (request.action()) {
       case FORCE_LOGOUT, REQUIRE_MFA -> { } // Keycloak cannot reopen ended sessions
       case FREEZE -> {
