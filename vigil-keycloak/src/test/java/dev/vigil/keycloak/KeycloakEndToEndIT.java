@@ -41,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * networks are simulated with {@code X-Forwarded-For}. Keycloak's own brute-force protection stays off, so what
  * stops the attacker below is Vigil.
  */
-@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 final class KeycloakEndToEndIT {
   static final String REALM = "vigil-it";
   static final String APP = "app";
@@ -86,7 +86,7 @@ final class KeycloakEndToEndIT {
         keycloak = KeycloakProcess.start(keycloakHome, provider, keycloakPort, freePort(), List.of(
             "--spi-events-listener--vigil--url=" + vigilUrl,
             "--spi-events-listener--vigil--api-key=" + apiKey,
-            "--spi-events-listener--vigil--timeout-ms=5000"), Duration.ofMinutes(8));
+            "--spi-events-listener--vigil--timeout-ms=5000"), Duration.ofMinutes(12));
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
