@@ -49,11 +49,10 @@ final class KeycloakProcess implements AutoCloseable {
    */
   static KeycloakProcess start(Path home, Path providerJar, int port, int managementPort, List<String> options,
       Duration startLimit) throws IOException, InterruptedException {
-    Path installed = home.resolve("providers").resolve("vigil-keycloak.jar");
-    // Copied only when it changed: a new file makes Keycloak re-build (augment) itself at start, which takes a minute.
-    if (!Files.exists(installed) || Files.mismatch(installed, providerJar) != -1) {
-      Files.copy(providerJar, installed, StandardCopyOption.REPLACE_EXISTING);
-    }
+    // Always a fresh copy: a build killed while Keycloak re-built itself for an unchanged jar left a broken build
+    // that the next start trusted (EOFException in SerializedApplication); a new file makes it re-build.
+    Files.copy(providerJar, home.resolve("providers").resolve("vigil-keycloak.jar"),
+        StandardCopyOption.REPLACE_EXISTING);
     deleteTree(home.resolve("data")); // a fresh dev database: no realm of an earlier run
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
         "--http-port=" + port, "--http-management-port=" + managementPort, "--proxy-headers=xforwarded",
