@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Picks the enforcement adapter ({@code vigil.enforce.adapter}); the built-in one acts through the login
- * service's {@link AccountControl}.
+ * service's {@link AccountControl}, the webhook and Keycloak ones over HTTP.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -29,6 +29,7 @@ class EnforceConfiguration {
         yield new WebhookEnforcer(webhook.url(), webhook.secret().getBytes(StandardCharsets.UTF_8),
             webhook.timeout(), clock);
       }
+      case KEYCLOAK -> KeycloakEnforcer.of(settings.keycloak(), clock);
     };
   }
 

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param adapter which {@link Enforcer} carries out account actions
  * @param webhook the webhook adapter's endpoint (required when {@code adapter = webhook})
+ * @param keycloak the Keycloak adapter's server, realm and service-account client (required when
+ *     {@code adapter = keycloak})
  * @param maxAttempts attempts per action (and per undo) before it stays FAILED / UNDO_FAILED for an analyst
  * @param retryInterval how often failed actions and partial rollbacks are retried
  * @param threads threads that carry out actions after the detecting transaction commits
@@ -23,16 +25,19 @@ import org.springframework.validation.annotation.Validated;
 public record EnforceSettings(
     @DefaultValue("builtin") Adapter adapter,
     @DefaultValue Webhook webhook,
+    @DefaultValue Keycloak keycloak,
     @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
     @DefaultValue("PT5S") Duration retryInterval,
     @DefaultValue("2") @Min(1) @Max(64) int threads) {
 
-  /** The enforcement adapters. Keycloak's joins in the integrations issue. */
+  /** The enforcement adapters. */
   public enum Adapter {
     /** Vigil's own sessions and accounts ({@link AccountControl}). */
     BUILTIN,
     /** A signed webhook to the customer's system. */
-    WEBHOOK
+    WEBHOOK,
+    /** A Keycloak realm's users, through its admin REST API ({@link KeycloakEnforcer}). */
+    KEYCLOAK
   }
 
   /**
@@ -45,5 +50,33 @@ public record EnforceSettings(
     public String toString() {
       return "Webhook[url=" + url + ", secret=redacted, timeout=" + timeout + "]";
     }
+  }
+
+  /**
+   * @param baseUrl Keycloak's address, e.g. {@code https://sso.example.com} (without {@code /realms/…})
+   * @param realm the realm whose users Vigil's user ids name
+   * @param clientId a confidential client of that realm with a service account holding the {@code realm-management}
+   *     roles {@code manage-users} and {@code view-users}
+   * @param clientSecret that client's secret; keep it out of logs and version control
+   * @param userKey how a Vigil user id names a Keycloak user: its {@code username} (what the Vigil provider sends)
+   *     or its Keycloak {@code id}
+   * @param timeout connect and response timeout per call
+   */
+  public record Keycloak(@Nullable URI baseUrl, @Nullable String realm, @Nullable String clientId,
+      @Nullable String clientSecret, @DefaultValue("username") UserKey userKey,
+      @DefaultValue("PT2S") Duration timeout) {
+    @Override
+    public String toString() {
+      return "Keycloak[baseUrl=" + baseUrl + ", realm=" + realm + ", clientId=" + clientId
+          + ", clientSecret=redacted, userKey=" + userKey + ", timeout=" + timeout + "]";
+    }
+  }
+
+  /** How a Vigil user id is looked up in Keycloak. */
+  public enum UserKey {
+    /** The user id is the Keycloak username (exact match; Keycloak stores usernames in lower case). */
+    USERNAME,
+    /** The user id is the Keycloak user's id (a UUID). */
+    ID
   }
 }

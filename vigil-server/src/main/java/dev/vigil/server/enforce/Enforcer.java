@@ -3,12 +3,8 @@ package dev.vigil.server.enforce;
 /**
  * The port through which account actions ({@code FORCE_LOGOUT}, {@code FREEZE}, {@code REQUIRE_MFA}) reach the
  * system that owns the accounts. Adapters: {@link BuiltInEnforcer} (Vigil's own sessions, through
- * {@link AccountControl}) and {@link WebhookEnforcer} (the customer's system, through a signed webhook).
- *
- * <p>TODO(integrations issue): a Keycloak adapter over the admin REST API — {@code FORCE_LOGOUT} as
- * {@code POST /admin/realms/{realm}/users/{id}/logout}, {@code FREEZE} as {@code PUT …/users/{id}} with
- * {@code enabled=false} (undo: {@code enabled=true}; Keycloak cannot restore sessions, so
- * {@link Applied#revokedSessionIds} stays empty and a rollback reports sessions as not restorable).
+ * {@link AccountControl}), {@link WebhookEnforcer} (the customer's system, through a signed webhook) and
+ * {@link KeycloakEnforcer} (a Keycloak realm, through its admin REST API).
  *
  * <p>Implementations may be called inside a database transaction holding the action's row lock, so they must
  * be bounded in time (timeouts) and must throw on failure: the action is then retried.
