@@ -24,7 +24,7 @@ HEAP="${HEAP:-1g}"
 OUT="${OUT:-$(mktemp -d -t vigil-soak.XXXXXX)}"
 mkdir -p "$OUT"
 
-JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)}"
+JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -n 1)}"
 export JAVA_HOME
 [[ -f "$JAR" ]] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl vigil-server)
 [[ -f "$BENCH" ]] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl vigil-bench)

@@ -7,7 +7,8 @@
 # Needs wrk (apt-get install -y wrk), a JDK 21+ (JAVA_HOME or /usr/lib/jvm) and a database the server may write
 # to (it migrates it; use one of its own, e.g. psql -c 'CREATE DATABASE vigil_bench'). Each run writes new events
 # under tenant "bench" (unique eventIds per run), so runs can follow each other on the same database.
-# Settings: PORT (18080), DURATION (20s per measurement), CONNECTIONS ("4 16 64"), BATCH (1000 events per batch).
+# Settings: PORT (18080), WARMUP (60s: on 2 cores the JIT is still compiling Spring's request path after 20 s),
+# DURATION (20s per measurement), CONNECTIONS ("4 16 64"), BATCH (1000 events per batch).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +20,7 @@ BATCH="${BATCH:-1000}"
 : "${VIGIL_DB_URL:?set VIGIL_DB_URL to the JDBC URL of a PostgreSQL database for the benchmark}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
-JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)}"
+JAVA_HOME="${JAVA_HOME:-$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -n 1)}"
 export JAVA_HOME
 if [[ ! -f "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl vigil-server -am)
@@ -44,7 +45,7 @@ echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 
 echo "== warm-up (not reported)"
 run_id
-wrk -t2 -c32 -d20s -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess" >/dev/null
+wrk -t2 -c32 -d"${WARMUP:-60s}" -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess" >/dev/null
 run_id
 BATCH="$BATCH" wrk -t2 -c4 -d10s -s "$ROOT/vigil-bench/wrk/events.lua" "http://127.0.0.1:$PORT/api/v1/events" >/dev/null
 
