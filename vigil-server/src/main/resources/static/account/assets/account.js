@@ -1,7 +1,7 @@
 import {api, ApiError, el, explain, logOut, signedIn, table, toLogin, when} from '/assets/api.js';
 
-// A user's own security page: alerts (acknowledge, unread count), login history, TOTP enrolment, and logging out
-// other sessions. Everything is the caller's own: the APIs scope every read to the token's account.
+// A user's own security page: alerts (acknowledge, unread count), login history, TOTP enrolment, open sessions and
+// logging out the others. Everything is the caller's own: the APIs scope every read to the token's account.
 
 const error = document.getElementById('account-error');
 const HISTORY_SIZE = 20;
@@ -13,7 +13,7 @@ document.getElementById('history-newer').addEventListener('click', () => { histo
 document.getElementById('history-older').addEventListener('click', () => { historyPage++; history().catch(failed); });
 document.getElementById('logout-others').addEventListener('click', logoutOthers);
 
-if (signedIn()) Promise.all([me(), alerts(), history()]).catch(failed);
+if (signedIn()) Promise.all([me(), alerts(), history(), sessions()]).catch(failed);
 
 function failed(e) {
   if (e instanceof ApiError && e.status === 401) return toLogin('/account/');
@@ -69,6 +69,14 @@ async function history() {
   document.getElementById('history-older').disabled = historyPage >= pages;
 }
 
+async function sessions() {
+  const open = await api('/auth/sessions');
+  document.getElementById('sessions').replaceChildren(table(`${open.length} open session(s), newest first`,
+    ['Started', 'From (masked)', 'Device', 'Expires', ''],
+    open.map(s => [when(s.started_at), s.ip ?? '\u2014', s.device ?? '\u2014', when(s.expires_at),
+      s.current ? el('span', {class: 'badge ALLOW'}, 'this session') : ''])));
+}
+
 function totp(enabled) {
   const box = document.getElementById('totp');
   if (enabled) {
@@ -110,6 +118,7 @@ async function logoutOthers(event) {
   try {
     const answer = await api('/auth/sessions/logout-others', {method: 'POST'});
     document.getElementById('sessions-result').textContent = `${answer.ended} other session(s) ended.`;
+    await sessions();
   } catch (e) {
     failed(e);
   } finally {

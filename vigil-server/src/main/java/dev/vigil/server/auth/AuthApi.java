@@ -128,4 +128,18 @@ final class AuthApi {
       return "TotpEnrolmentResponse[redacted]";
     }
   }
+
+  /** One open session in {@code GET /auth/sessions}. */
+  record SessionView(
+      UUID id,
+      @JsonProperty("started_at") Instant startedAt,
+      @JsonProperty("expires_at") Instant expiresAt,
+      @Nullable String ip,
+      @Nullable String device,
+      boolean current) {
+
+    static SessionView of(SessionStore.OpenSession open, boolean current) {
+      return new SessionView(open.id(), open.startedAt(), open.expiresAt(), open.ipMasked(), open.device(), current);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import dev.vigil.server.auth.AuthApi.MfaRequiredResponse;
 import dev.vigil.server.auth.AuthApi.RefreshRequest;
 import dev.vigil.server.auth.AuthApi.RegisterRequest;
 import dev.vigil.server.auth.AuthApi.RoleRequest;
+import dev.vigil.server.auth.AuthApi.SessionView;
 import dev.vigil.server.auth.AuthApi.TokenResponse;
 import dev.vigil.server.auth.AuthApi.TotpEnrolmentResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,6 +84,17 @@ final class AuthController {
   ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user) {
     sessions.logout(user);
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The caller's own open sessions, newest first: when and where each began (masked address, browser) and which is
+   * the one asking, so a user can spot a session that is not theirs before logging the others out.
+   */
+  @GetMapping("/auth/sessions")
+  List<SessionView> sessions(@AuthenticationPrincipal AuthenticatedUser user) {
+    return sessions.openSessions(user).stream()
+        .map(open -> SessionView.of(open, open.id().equals(user.sessionId())))
+        .toList();
   }
 
   /** {@code {"ended": n}}: the caller's other sessions are over, their refresh tokens revoked. */

@@ -4,6 +4,7 @@ import dev.vigil.server.auth.SessionStore.Rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,11 @@ final class SessionService {
   /** Ends the caller's session: its access tokens are refused from now on, its refresh tokens revoked. */
   void logout(AuthenticatedUser user) {
     sessions.end(user.tenantId(), user.userId(), user.sessionId(), SessionStore.EndReason.LOGOUT, clock.instant());
+  }
+
+  /** The caller's open sessions, newest first ({@link SessionStore#MAX_LISTED} at most). */
+  List<SessionStore.OpenSession> openSessions(AuthenticatedUser user) {
+    return sessions.open(user.tenantId(), user.userId(), clock.instant());
   }
 
   /** Ends the caller's other sessions (a lost phone, a shared computer) and keeps this one; returns how many. */

@@ -81,6 +81,7 @@ final class RouteIsolationTests {
     // The signed-in user's own things: nothing to name but the caller.
     ROUTES.put("POST /auth/logout", Probe.of(Access.USER, "/auth/logout"));
     ROUTES.put("POST /auth/sessions/logout-others", Probe.of(Access.USER, "/auth/sessions/logout-others"));
+    ROUTES.put("GET /auth/sessions", Probe.of(Access.USER, "/auth/sessions"));
     ROUTES.put("GET /auth/me", Probe.of(Access.USER, "/auth/me"));
     ROUTES.put("POST /auth/totp/enroll", Probe.of(Access.USER, "/auth/totp/enroll"));
     ROUTES.put("POST /auth/totp/activate", Probe.of(Access.USER, "/auth/totp/activate"));
@@ -119,6 +120,13 @@ final class RouteIsolationTests {
     ROUTES.put("GET /internal/audit", Probe.of(Access.ANALYST, "/internal/audit"));
     ROUTES.put("POST /internal/audit/verify", Probe.of(Access.ANALYST, "/internal/audit/verify"));
     ROUTES.put("GET /internal/dashboard/summary", Probe.of(Access.ANALYST, "/internal/dashboard/summary"));
+    ROUTES.put("GET /internal/dashboard/map", Probe.of(Access.ANALYST, "/internal/dashboard/map"));
+    ROUTES.put("GET /internal/users", Probe.of(Access.ANALYST, "/internal/users"));
+    ROUTES.put("GET /internal/sessions", Probe.of(Access.ANALYST, "/internal/sessions"));
+    ROUTES.put("GET /internal/policy", Probe.of(Access.ANALYST, "/internal/policy"));
+    ROUTES.put("POST /internal/policy/backtest", Probe.of(Access.ANALYST, "/internal/policy/backtest"));
+    ROUTES.put("GET /internal/incidents/{id}/notifications",
+        Probe.owned(Access.ANALYST, "/internal/incidents/{incident}/notifications", null, "tenant"));
     // Administrators: the caller's tenant. /admin/stats is the one admin route analysts read.
     ROUTES.put("GET /admin/stats", Probe.of(Access.ANALYST, "/admin/stats"));
     ROUTES.put("PUT /admin/users/{userId}/role",

@@ -47,7 +47,7 @@ final class AccountPageBrowserTests {
   }
 
   @Test
-  void userSeesHerHistoryAndAcknowledgingAnAlertLowersTheUnreadCount() {
+  void userSeesHerHistoryAndSessionsAndAcknowledgingAnAlertLowersTheUnreadCount() {
     String tenant = "t-" + UUID.randomUUID();
     InternalApi api = new InternalApi(port, tenant, keys, jdbc);
     // Monitor mode: the takeover-looking login below raises its alert but is not enforced (neither challenged nor
@@ -71,6 +71,10 @@ final class AccountPageBrowserTests {
     assertThat(unread).as("the away login's alert is unread").isPositive();
     assertThat(browser.count(By.cssSelector("#history tbody tr"))).as("her 9 attempts, newest first").isEqualTo(9);
     assertThat(browser.textOf(By.cssSelector("#history tbody tr:nth-child(2)"))).contains("200.160.2.xxx");
+    browser.await(d -> !d.findElements(By.cssSelector("#sessions tbody tr")).isEmpty());
+    assertThat(browser.count(By.cssSelector("#sessions tbody tr"))).as("a session per successful login").isEqualTo(9);
+    assertThat(browser.textOf(By.cssSelector("#sessions tbody tr:first-child"))).as("newest first: this browser's")
+        .contains("this session");
     browser.screenshot("account");
 
     browser.click(By.cssSelector("#alerts button.acknowledge"));

@@ -156,9 +156,20 @@ final class DashboardEndpointsTests {
     String phone = api.loggedIn(email).path("access_token").asText();
     String laptop = api.loggedIn(email).path("access_token").asText();
 
+    String stranger = "user-" + UUID.randomUUID() + "@example.test";
+    api.registered(stranger);
+    api.loggedIn(stranger);
+    InternalApi.Answer before = api.getWith(laptop, "/auth/sessions");
+    assertThat(before.status()).as(before.body()).isEqualTo(200);
+    assertThat(before.json()).as("both of the caller's sessions, no one else's").hasSize(2);
+    assertThat(before.json().get(0).path("current").asBoolean()).as("newest first: the laptop asking").isTrue();
+    assertThat(before.json().get(1).path("current").asBoolean()).isFalse();
+    assertThat(before.json().get(0).path("ip").asText()).endsWith(".xxx");
+
     InternalApi.Answer ended = post(laptop, "/auth/sessions/logout-others");
 
     assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+    assertThat(api.getWith(laptop, "/auth/sessions").json()).as("only the caller's own is left").hasSize(1);
     assertThat(ended.json().path("ended").asInt()).isEqualTo(1);
     assertThat(api.getWith(phone, "/auth/me").status()).as("the other session is over").isEqualTo(401);
     assertThat(api.getWith(laptop, "/auth/me").status()).as("the caller's stays").isEqualTo(200);
