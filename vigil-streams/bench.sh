@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Kafka Streams harness (docs/BENCHMARKS.md, "Kafka Streams"): ./vigil-streams/bench.sh [EVENTS] [USERS] [RATE] [COMMIT_MS]
+# Runs the Kafka Streams harness (docs/BENCHMARKS.md, "Kafka Streams"):
+#   ./vigil-streams/bench.sh [EVENTS] [USERS] [RATE] [COMMIT_MS] [ALL|FAILURES|NONE]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.EngineSettings;
+import dev.vigil.streams.CrossPartitionEvidence;
 import dev.vigil.streams.StreamsConnection;
 import dev.vigil.streams.StreamsSettings;
 import dev.vigil.streams.Topics;
@@ -80,6 +81,11 @@ final class StreamsCommand implements Callable<Integer> {
       description = "Events between engine snapshots per task; a restore replays at most this many (default: ${DEFAULT-VALUE}).")
   private int snapshotEvery = 50_000;
 
+  @Option(names = "--cross-partition", paramLabel = "ALL|FAILURES|NONE",
+      description = "Which logins of other partitions' users each task's engine counts as spray/stuffing evidence "
+          + "(default: ${DEFAULT-VALUE}; docs/streams.md).")
+  private CrossPartitionEvidence crossPartition = CrossPartitionEvidence.ALL;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintStream err = root.stdio().err();
@@ -113,7 +119,7 @@ final class StreamsCommand implements Callable<Integer> {
     try {
       EngineSettings engine = settingsFile == null ? EngineSettings.defaults() : EngineSettings.fromJson(settingsFile);
       return StreamsSettings.defaults().withEngine(engine).withInputPattern(Pattern.compile(inputPattern))
-          .withSnapshotEveryEvents(snapshotEvery);
+          .withSnapshotEveryEvents(snapshotEvery).withCrossPartition(crossPartition);
     } catch (PatternSyntaxException e) {
       throw new ParameterException(spec.commandLine(), "--input-pattern is not a regular expression: " + e.getDescription());
     } catch (IllegalArgumentException e) {

@@ -149,7 +149,6 @@ public final class VigilEngine {
     boolean failure = !event.isSuccess();
     boolean unknownUser = event.failureReason() == FailureReason.UNKNOWN_USER;
     int second = features.second();
-    int userKey = event.userId().hashCode();
     // Unknown user names never get a profile: a credential list of millions of names must not cost memory.
     UserProfile profile = unknownUser
         ? tenant.existingProfile(event.userId()).orElse(null)
@@ -160,6 +159,16 @@ public final class VigilEngine {
         profile.recordFailure(second, Detectors.failureSourceKey(event.ip().networkKey()));
       }
     }
+    countSourceAndTenant(login, second, tenant);
+    return profile;
+  }
+
+  /** The shared half of observing a login: its source (address, network, AS) and the tenant-wide activity. */
+  private static void countSourceAndTenant(EnrichedLogin login, int second, TenantState tenant) {
+    LoginEvent event = login.event();
+    boolean failure = !event.isSuccess();
+    boolean unknownUser = event.failureReason() == FailureReason.UNKNOWN_USER;
+    int userKey = event.userId().hashCode();
     tenant.addresses().activity(event.ip().hash64(), second).record(second, userKey, failure, unknownUser);
     tenant.networks().activity(event.ip().networkKey(), second).record(second, userKey, failure, unknownUser);
     if (login.network().asn() != 0) {
@@ -167,7 +176,27 @@ public final class VigilEngine {
     }
     tenant.activity().record(second, failure, unknownUser, login.userAgent().automated(),
         login.network().obscuresLocation());
-    return profile;
+  }
+
+  /**
+   * Counts a login that another engine assesses — its user's profile lives elsewhere — in the evidence that spans
+   * users: the tenant's per-source activity (address, network, AS) and its tenant-wide activity. It is neither
+   * assessed nor remembered for idempotency, and no profile is created, read or changed.
+   *
+   * <p>For engines that share one tenant's users between them (one engine per partition of users, as on Kafka
+   * Streams): an engine that assesses its own users' logins and observes every other login of the tenant, each in
+   * event-time order, sees the same source and tenant evidence — password spray, credential stuffing from a
+   * source, a tenant-wide stuffing surge — as one engine assessing all of them. What stays per engine is what
+   * learns from assessed successes (the tenant's population statistics and anomaly model).
+   *
+   * <p>Observing the same event twice counts it twice: de-duplicate by eventId before calling.
+   *
+   * @throws NullPointerException when {@code event} is null
+   */
+  public void observe(LoginEvent event) {
+    requireNonNull(event, "event");
+    EnrichedLogin login = enricher.enrich(event);
+    countSourceAndTenant(login, LoginFeatures.of(login).second(), state.tenant(event.tenantId()));
   }
 
   private void learn(EnrichedLogin login, LoginFeatures features, UserProfile profile, TenantState tenant,

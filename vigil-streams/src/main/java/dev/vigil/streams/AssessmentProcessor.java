@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * own cache of recent assessments is not in its snapshot, so a store of seen ids, committed with the outputs, keeps
  * the promise across restores.
  *
+ * <p><b>Other partitions' users.</b> A record from the {@code observed} topic is a login of a user another task owns:
+ * the engine only counts it in its source and tenant activity ({@code VigilEngine.observe}), journals it (so a restore
+ * counts it again) and forwards nothing. Seen-eventId de-duplication applies to it as to the task's own logins.
+ *
  * <p><b>Network evidence.</b> A failure from a network whose cross-partition window shows at least the tenant's
  * spray threshold of distinct users becomes an alert even when this task's engine, which sees only its own users,
  * did not raise spray or stuffing. The decision stays the engine's (see docs/streams.md for why and the measured
@@ -48,6 +52,8 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
   private @Nullable KeyValueStore<String, byte[]> networks;
   private EngineCheckpoint checkpoint;
   private VigilEngine engine;
+  private long assessedCount;
+  private long observedCount;
 
   AssessmentProcessor(StreamsSettings settings) {
     this(settings, context -> SeenEvents.windowed(context, settings.seenRetention()));
@@ -67,7 +73,17 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
     this.checkpoint = new EngineCheckpoint(context.getStateStore(VigilTopology.ENGINE_STORE));
     long started = System.nanoTime();
     VigilEngine restored = checkpoint.restore(VigilEngine.builder().settings(settings.engine()));
-    checkpoint.replayJournal(raw -> restored.assess(reader.read(raw, 0, raw.length)));
+    checkpoint.replayJournal(new EngineCheckpoint.Replay() {
+      @Override
+      public void assessed(byte[] raw) {
+        restored.assess(reader.read(raw, 0, raw.length));
+      }
+
+      @Override
+      public void observed(byte[] raw) {
+        restored.observe(reader.read(raw, 0, raw.length));
+      }
+    });
     this.engine = restored;
     LOG.log(System.Logger.Level.INFO, "task {0}: engine restored with {1} profiles and {2} journalled events in {3} ms",
         context.taskId(), engine.profileCount(), checkpoint.journalled(), (System.nanoTime() - started) / 1_000_000);
@@ -87,11 +103,17 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
     if (!seen.firstTime(event.tenantId(), event.eventId(), event.timestamp().toEpochMilli())) {
       return;
     }
+    if (observed()) {
+      observedCount++;
+      engine.observe(event);
+      checkpoint.journalObserved(raw);
+      snapshotWhenDue();
+      return;
+    }
+    assessedCount++;
     Assessment assessment = engine.assess(event);
     checkpoint.journal(raw);
-    if (checkpoint.journalled() >= settings.snapshotEveryEvents()) {
-      checkpoint.snapshot(engine);
-    }
+    snapshotWhenDue();
     NetworkFailures spray = crossPartitionSpray(event, assessment);
     boolean alert = assessment.level() != RiskLevel.LOW || assessment.flagged() || spray != null;
     Record<String, Assessed> out = record.withValue(new Assessed(assessment, alert, spray));
@@ -99,6 +121,25 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
       out.headers().add(ALERT_REASON, "network-failures".getBytes(StandardCharsets.UTF_8));
     }
     context.forward(out);
+  }
+
+  @Override
+  public void close() {
+    LOG.log(System.Logger.Level.INFO, "task {0}: closing after {1} assessed and {2} observed logins",
+        context.taskId(), assessedCount, observedCount);
+  }
+
+  private void snapshotWhenDue() {
+    if (checkpoint.journalled() >= settings.snapshotEveryEvents()) {
+      checkpoint.snapshot(engine);
+    }
+  }
+
+  /** Whether the record is another partition's user's login, here only to be counted (the {@code observed} topic). */
+  private boolean observed() {
+    return context.recordMetadata()
+        .map(metadata -> metadata.topic() != null && metadata.topic().endsWith(VigilTopology.OBSERVED_TOPIC_SUFFIX))
+        .orElse(false);
   }
 
   private @Nullable NetworkFailures crossPartitionSpray(LoginEvent event, Assessment assessment) {

@@ -8,9 +8,9 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -33,6 +33,7 @@ final class EngineCheckpoint {
   private static final String SNAPSHOT = "snapshot/";
   private static final String JOURNAL = "journal/";
   private static final String JOURNAL_END = "journal/~";
+  private static final byte OBSERVED_MARK = 0;
   private static final String ZEROS = "0000000000000000000";
 
   private final KeyValueStore<String, byte[]> store;
@@ -72,12 +73,17 @@ final class EngineCheckpoint {
   }
 
   /** Hands every event journalled since the snapshot to {@code replay}, oldest first. */
-  void replayJournal(Consumer<byte[]> replay) {
+  void replayJournal(Replay replay) {
     journalNext = journalFirst;
     // The journal's end is not in meta (that would be a second write per event): it is where the keys stop.
     try (KeyValueIterator<String, byte[]> journal = store.range(journalKey(journalFirst), JOURNAL_END)) {
       while (journal.hasNext()) {
-        replay.accept(journal.next().value);
+        byte[] entry = journal.next().value;
+        if (entry.length > 0 && entry[0] == OBSERVED_MARK) {
+          replay.observed(Arrays.copyOfRange(entry, 1, entry.length));
+        } else {
+          replay.assessed(entry);
+        }
         journalNext++;
       }
     }
@@ -86,6 +92,24 @@ final class EngineCheckpoint {
   /** Records one assessed event; it is part of the state from the same commit as its outputs. */
   void journal(byte[] event) {
     store.put(journalKey(journalNext++), event);
+  }
+
+  /**
+   * Records one event of another partition's user that the engine observed (a NUL byte, which JSON cannot start
+   * with, marks it), so that a restore counts it again in the source windows, in its place among the assessed ones.
+   */
+  void journalObserved(byte[] event) {
+    byte[] entry = new byte[event.length + 1];
+    entry[0] = OBSERVED_MARK;
+    System.arraycopy(event, 0, entry, 1, event.length);
+    store.put(journalKey(journalNext++), entry);
+  }
+
+  /** What a restore does with the journal's entries. */
+  interface Replay {
+    void assessed(byte[] event);
+
+    void observed(byte[] event);
   }
 
   /** Events journalled since the last snapshot. */

@@ -50,6 +50,10 @@ public record StreamsConnection(String bootstrapServers, String applicationId, P
     props.put("default.value.serde", "org.apache.kafka.common.serialization.Serdes$ByteArraySerde");
     // Producers wait for the full ISR: an assessment acknowledged by one broker only could be lost with it.
     props.put("producer.acks", "all");
+    // A task reads its own users' logins and the other partitions' (observed) ones from two topics and takes the
+    // older head first; when one topic has nothing buffered it waits this long for it instead of running ahead in
+    // event time (which would count other users' logins late, after the own logins that follow them).
+    props.put("max.task.idle.ms", 250L);
     props.putAll(overrides);
     return props;
   }

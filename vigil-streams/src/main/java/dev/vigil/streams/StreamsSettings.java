@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param seenRetention how long (event time) an eventId is remembered for de-duplication
  * @param networkWindow the size of the tumbling event-time window of per-network failure counts
  * @param networkGrace how late (event time) an event may arrive and still count in its network window
+ * @param crossPartition which other partitions' logins each task's engine observes (docs/streams.md)
  */
 public record StreamsSettings(Pattern inputPattern, EngineSettings engine, int snapshotEveryEvents,
-    Duration seenRetention, Duration networkWindow, Duration networkGrace) {
+    Duration seenRetention, Duration networkWindow, Duration networkGrace, CrossPartitionEvidence crossPartition) {
 
   public StreamsSettings {
     requireNonNull(inputPattern, "inputPattern");
@@ -33,25 +34,34 @@ public record StreamsSettings(Pattern inputPattern, EngineSettings engine, int s
     if (networkGrace.isNegative()) {
       throw new IllegalArgumentException("networkGrace must not be negative: " + networkGrace);
     }
+    requireNonNull(crossPartition, "crossPartition");
   }
 
-  /** Input {@code security.login.*}, default engine, snapshot every 50,000 events, 7 days of eventIds, 1 h windows. */
+  /**
+   * Input {@code security.login.*}, default engine, snapshot every 50,000 events, 7 days of eventIds, 1 h windows,
+   * every login observed by every task.
+   */
   public static StreamsSettings defaults() {
     return new StreamsSettings(Topics.DEFAULT_INPUT, EngineSettings.defaults(), 50_000, Duration.ofDays(7),
-        Duration.ofHours(1), Duration.ofMinutes(5));
+        Duration.ofHours(1), Duration.ofMinutes(5), CrossPartitionEvidence.ALL);
   }
 
   public StreamsSettings withInputPattern(Pattern newPattern) {
-    return new StreamsSettings(newPattern, engine, snapshotEveryEvents, seenRetention, networkWindow, networkGrace);
+    return new StreamsSettings(newPattern, engine, snapshotEveryEvents, seenRetention, networkWindow, networkGrace, crossPartition);
   }
 
   public StreamsSettings withEngine(EngineSettings newEngine) {
     return new StreamsSettings(inputPattern, newEngine, snapshotEveryEvents, seenRetention, networkWindow,
-        networkGrace);
+        networkGrace, crossPartition);
   }
 
   public StreamsSettings withSnapshotEveryEvents(int events) {
-    return new StreamsSettings(inputPattern, engine, events, seenRetention, networkWindow, networkGrace);
+    return new StreamsSettings(inputPattern, engine, events, seenRetention, networkWindow, networkGrace, crossPartition);
+  }
+
+  public StreamsSettings withCrossPartition(CrossPartitionEvidence evidence) {
+    return new StreamsSettings(inputPattern, engine, snapshotEveryEvents, seenRetention, networkWindow, networkGrace,
+        evidence);
   }
 
   private static void positive(String name, Duration value) {

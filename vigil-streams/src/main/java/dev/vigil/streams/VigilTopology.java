@@ -43,6 +43,10 @@ public final class VigilTopology {
   static final String SEEN_STORE = "vigil-seen";
   static final String NETWORK_WINDOW_STORE = "vigil-network-windows";
   static final String NETWORK_VIEW_STORE = "vigil-network-view";
+  static final String BY_USER = "by-user";
+  /** The repartition topic ({@code <application.id>-observed-repartition}) of other partitions' logins. */
+  static final String OBSERVED = "observed";
+  static final String OBSERVED_TOPIC_SUFFIX = "-" + OBSERVED + "-repartition";
   private static final char SEPARATOR = '\u0000';
 
   private VigilTopology() {}
@@ -82,10 +86,25 @@ public final class VigilTopology {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_STORE, retention.plus(retention), Duration.ofMillis(1), false),
         Serdes.String(), Serdes.Long()));
-    KStream<String, Assessed> assessed = valid
-        .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("key-by-user"))
-        .repartition(Repartitioned.<String, byte[]>as("by-user")
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()))
+    KStream<String, byte[]> keyed = valid
+        .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("key-by-user"));
+    KStream<String, byte[]> owned = keyed.repartition(Repartitioned.<String, byte[]>as(BY_USER)
+        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+        .withStreamPartitioner(UserPartitions.toOwner()));
+    CrossPartitionEvidence evidence = settings.crossPartition();
+    if (evidence != CrossPartitionEvidence.NONE) {
+      // Every other task gets the login too, to count it in its engine's source and tenant activity; both topics
+      // feed one task per partition, which takes records from them in timestamp (event-time) order.
+      KStream<String, byte[]> observed = valid
+          .filter((key, value) -> evidence == CrossPartitionEvidence.ALL || !value.event().isSuccess(),
+              Named.as("to-observe"))
+          .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("key-observed-by-user"))
+          .repartition(Repartitioned.<String, byte[]>as(OBSERVED)
+              .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+              .withStreamPartitioner(UserPartitions.toOthers()));
+      owned = owned.merge(observed, Named.as("owned-and-observed"));
+    }
+    KStream<String, Assessed> assessed = owned
         .process(() -> new AssessmentProcessor(settings), Named.as("assess"), ENGINE_STORE, SEEN_STORE);
     assessed.mapValues(value -> AssessmentJson.toJson(value.assessment()), Named.as("assessment-json"))
         .to(Topics.ASSESSMENTS, Produced.with(Serdes.String(), Serdes.String()).withName("assessments"));

@@ -127,6 +127,41 @@ final class AssessmentProcessorTest {
     assertThat(forwarded.get(1).record().value().network()).isNull();
   }
 
+  /**
+   * Logins of other partitions' users arrive on the {@code observed} topic: they are not assessed (nothing forwarded)
+   * but count in the engine's source activity, so this task's user is flagged as one engine would flag them; and
+   * they are journalled, so a restored task still counts them.
+   */
+  @Test
+  void observedLoginsOfOtherPartitionsUsersCountAsSprayEvidenceAndSurviveARestore() {
+    Instant start = Instant.parse("2026-10-05T10:00:00Z");
+    AssessmentProcessor processor = processor();
+    context.setRecordMetadata("vigil-test" + VigilTopology.OBSERVED_TOPIC_SUFFIX, 0, 0);
+    for (int user = 0; user < 11; user++) {
+      process(processor, Logins.attackerFailure("other-" + user, "other" + user,
+          start.plus(java.time.Duration.ofMinutes(2L * user)), 9));
+    }
+    assertThat(context.forwarded()).isEmpty();
+    context.setRecordMetadata("vigil-test-by-user-repartition", 0, 0);
+    AssessmentProcessor restored = processor();
+
+    process(restored, Logins.attackerFailure("mine", "bob", start.plus(java.time.Duration.ofMinutes(25)), 9));
+
+    Assessment bob = context.forwarded().get(0).record().value().assessment();
+    assertThat(bob.signalTypes()).contains(dev.vigil.core.signal.SignalType.PASSWORD_SPRAY);
+    assertThat(restored).isNotSameAs(processor);
+  }
+
+  @Test
+  void withoutTheObservedLoginsTheSameFailureIsNotASpray() {
+    AssessmentProcessor processor = processor();
+
+    process(processor, Logins.attackerFailure("mine", "bob", Instant.parse("2026-10-05T10:25:00Z"), 9));
+
+    assertThat(context.forwarded().get(0).record().value().assessment().signalTypes())
+        .doesNotContain(dev.vigil.core.signal.SignalType.PASSWORD_SPRAY);
+  }
+
   private AssessmentProcessor processor() {
     AssessmentProcessor processor = new AssessmentProcessor(SETTINGS, c -> (tenant, id, time) -> seen.add(tenant + "/" + id));
     processor.init(context);

@@ -40,10 +40,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Assessments are read with {@code isolation.level=read_committed}, as a consumer of Vigil's output must.
  */
 final class StreamsOnBrokerTest {
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final Duration PATIENCE = Duration.ofSeconds(300);
   /** Signals that read other users' attempts: a task sees only its own users' share of them. */
   private static final Set<SignalType> CROSS_USER = EnumSet.of(SignalType.PASSWORD_SPRAY,
       SignalType.CREDENTIAL_STUFFING, SignalType.SUCCESS_AFTER_FAILURES, SignalType.ANOMALY);
+  private static final int PACE_EVENTS = 25;
+  private static final long PACE_PAUSE_MS = 150;
   private static EmbeddedKafkaKraftBroker broker;
 
   @BeforeAll
@@ -72,8 +74,16 @@ final class StreamsOnBrokerTest {
         VigilStreams second = start("vigil-eq", "security\\.login\\.eq")) {
       awaitRunning(first, second);
       try (KafkaProducer<String, byte[]> producer = BrokerTests.producer(broker.getBrokersAsString())) {
-        for (LoginEvent event : events) {
+        // As logins arrive in life: in event-time order, a little at a time. A burst would let each input partition's
+        // task run days ahead of the others, and the order in which a task sees the other partitions' logins is
+        // the order in which the upstream tasks wrote them.
+        for (int i = 0; i < events.size(); i++) {
+          LoginEvent event = events.get(i);
           BrokerTests.send(producer, "security.login.eq", VigilTopology.userKey(event), SimulatedTraffic.json(event));
+          if (i % PACE_EVENTS == PACE_EVENTS - 1) {
+            producer.flush();
+            Thread.sleep(PACE_PAUSE_MS);
+          }
         }
         BrokerTests.send(producer, "security.login.eq", "x", "{\"userId\":\"no timestamp\"}");
         BrokerTests.send(producer, "security.login.eq", VigilTopology.userKey(events.get(0)),

@@ -42,6 +42,7 @@ final class StreamsThroughputHarness {
     int users = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int rate = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
     int commitMillis = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+    CrossPartitionEvidence cross = args.length > 4 ? CrossPartitionEvidence.valueOf(args[4]) : CrossPartitionEvidence.ALL;
     List<LoginEvent> simulated = SimulatedTraffic.events(21, users, 30);
     System.out.printf(Locale.ROOT, "simulated %,d events of %,d users; loading %,d%n", simulated.size(), users, events);
     EmbeddedKafkaKraftBroker broker = BrokerTests.broker(INPUT);
@@ -57,7 +58,8 @@ final class StreamsThroughputHarness {
             "producer.linger.ms", 20, "producer.batch.size", 262_144));
     long started = System.nanoTime();
     try (VigilStreams instance = VigilStreams.start(connection,
-        StreamsSettings.defaults().withInputPattern(java.util.regex.Pattern.compile("security\\.login\\.bench")), 6,
+        StreamsSettings.defaults().withInputPattern(java.util.regex.Pattern.compile("security\\.login\\.bench"))
+            .withCrossPartition(cross), 6,
         (short) 1);
         KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
       long seen = 0;

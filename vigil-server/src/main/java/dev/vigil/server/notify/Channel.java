@@ -11,7 +11,12 @@ public enum Channel {
   /** A generic HTTPS endpoint of the tenant, signed with HMAC-SHA-256: every alert and report, for machines. */
   WEBHOOK,
   /** PagerDuty Events API v2: escalations of unacknowledged high and critical alerts. */
-  PAGERDUTY;
+  PAGERDUTY,
+  /**
+   * Kafka ({@code vigil.events.kafka.enabled}): incident response's security events as CloudEvents, one topic per
+   * event type, for every tenant.
+   */
+  KAFKA;
 
   /** The name stored in {@code notification_outbox.channel} and used as a metric tag. */
   public String column() {

@@ -2,6 +2,7 @@ package dev.vigil.server.notify;
 
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,13 @@ class NotifyConfiguration {
   @Bean
   Sender webhookSender(NotifySettings settings, HttpPoster http, Clock clock) {
     return new WebhookSender(settings, http, clock);
+  }
+
+  /** Only with {@code vigil.events.kafka.enabled=true}: without it no Kafka message is ever enqueued. */
+  @Bean
+  @ConditionalOnBooleanProperty("vigil.events.kafka.enabled")
+  Sender kafkaSender(KafkaEventSettings settings) {
+    return new KafkaSender(settings);
   }
 
   @Bean

@@ -63,6 +63,7 @@ public record NotifySettings(
       case SLACK -> own.slack().configured();
       case WEBHOOK -> own.webhook().configured();
       case PAGERDUTY -> own.pagerduty().configured();
+      case KAFKA -> false;
     };
     return channel.column() + (overridden ? ":tenant:" + tenantId : ":default");
   }

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * change commits — never for an enforcement that rolled back, never lost for one that committed — and with the
  * outbox's retries, ordering per tenant, dead letters and signature.
  *
- * <p>A tenant without a webhook gets no message (the audit log still records every action); the event's id is
+ * <p>With {@code vigil.events.kafka.enabled} every event also goes to Kafka ({@link KafkaSender}): a second outbox
+ * message, so Kafka being down delays only the Kafka copy. A tenant without a webhook gets no webhook message (the audit log still records every action); the event's id is
  * the dedup key, so publishing it twice sends it once.
  */
 @Component
@@ -22,12 +23,15 @@ final class OutboxSecurityEventPublisher implements SecurityEventPublisher {
   private final NotifySettings settings;
   private final DispatchSignal signal;
   private final Clock clock;
+  private final boolean kafka;
 
-  OutboxSecurityEventPublisher(Outbox outbox, NotifySettings settings, DispatchSignal signal, Clock clock) {
+  OutboxSecurityEventPublisher(Outbox outbox, NotifySettings settings, DispatchSignal signal, Clock clock,
+      KafkaEventSettings kafka) {
     this.outbox = outbox;
     this.settings = settings;
     this.signal = signal;
     this.clock = clock;
+    this.kafka = kafka.enabled();
   }
 
   @Override
@@ -35,13 +39,20 @@ final class OutboxSecurityEventPublisher implements SecurityEventPublisher {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("security events are published inside the transaction of the change");
     }
-    if (!settings.channelsFor(event.tenantId()).webhook().configured()) {
+    boolean webhook = settings.channelsFor(event.tenantId()).webhook().configured();
+    if (!webhook && !kafka) {
       return;
     }
     Notice notice = new Notice.SecurityEventRaised(event.type().cloudEventType(),
         CloudEvents.envelope(event, CloudEvents.SOURCE));
-    if (outbox.enqueue(new NewMessage(event.tenantId(), null, Channel.WEBHOOK, null, notice,
-        "security-event:" + event.id()), clock.instant())) {
+    boolean enqueued = false;
+    for (Channel channel : new Channel[] {Channel.WEBHOOK, Channel.KAFKA}) {
+      if (channel == Channel.WEBHOOK ? webhook : kafka) {
+        enqueued |= outbox.enqueue(new NewMessage(event.tenantId(), null, channel, null, notice,
+            "security-event:" + event.id()), clock.instant());
+      }
+    }
+    if (enqueued) {
       signal.afterCommit();
     }
   }
