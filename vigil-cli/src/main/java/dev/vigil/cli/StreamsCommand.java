@@ -83,8 +83,8 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Option(names = "--cross-partition", paramLabel = "ALL|FAILURES|NONE",
       description = "Which logins of other partitions' users each task's engine counts as spray/stuffing evidence "
-          + "(default: ${DEFAULT-VALUE}; docs/streams.md).")
-  private CrossPartitionEvidence crossPartition = CrossPartitionEvidence.ALL;
+          + "(default: ${DEFAULT-VALUE}; ALL and FAILURES are experimental, docs/streams.md).")
+  private CrossPartitionEvidence crossPartition = CrossPartitionEvidence.NONE;
 
   @Override
   public Integer call() throws IOException, InterruptedException {

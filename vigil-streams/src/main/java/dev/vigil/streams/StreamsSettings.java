@@ -39,11 +39,12 @@ public record StreamsSettings(Pattern inputPattern, EngineSettings engine, int s
 
   /**
    * Input {@code security.login.*}, default engine, snapshot every 50,000 events, 7 days of eventIds, 1 h windows,
-   * every login observed by every task.
+   * no cross-partition observation: {@link CrossPartitionEvidence#ALL} is opt-in until the duplicate outputs seen
+   * once with it under extreme load are explained (docs/streams.md).
    */
   public static StreamsSettings defaults() {
     return new StreamsSettings(Topics.DEFAULT_INPUT, EngineSettings.defaults(), 50_000, Duration.ofDays(7),
-        Duration.ofHours(1), Duration.ofMinutes(5), CrossPartitionEvidence.ALL);
+        Duration.ofHours(1), Duration.ofMinutes(5), CrossPartitionEvidence.NONE);
   }
 
   public StreamsSettings withInputPattern(Pattern newPattern) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * task moves to another instance (after restoring the stores from their changelogs) or after an aborted transaction.
  */
 final class AssessmentProcessorTest {
-  private static final StreamsSettings SETTINGS = StreamsSettings.defaults().withSnapshotEveryEvents(200);
+  private static final StreamsSettings SETTINGS = StreamsSettings.defaults().withSnapshotEveryEvents(200)
+      .withCrossPartition(CrossPartitionEvidence.ALL);
   private static final java.util.Set<dev.vigil.core.signal.SignalType> SOURCE_WINDOW_SIGNALS = java.util.EnumSet.of(
       dev.vigil.core.signal.SignalType.CREDENTIAL_STUFFING, dev.vigil.core.signal.SignalType.PASSWORD_SPRAY,
       dev.vigil.core.signal.SignalType.SUCCESS_AFTER_FAILURES);

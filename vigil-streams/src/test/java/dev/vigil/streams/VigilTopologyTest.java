@@ -45,7 +45,8 @@ final class VigilTopologyTest {
     props.put("bootstrap.servers", "unused:9092");
     props.put("processing.guarantee", "exactly_once_v2");
     props.put("state.dir", StateDirectories.fresh("vigil-ttd").toString());
-    StreamsSettings settings = StreamsSettings.defaults().withSnapshotEveryEvents(250);
+    StreamsSettings settings = StreamsSettings.defaults().withSnapshotEveryEvents(250)
+        .withCrossPartition(CrossPartitionEvidence.ALL);
     driver = new TopologyTestDriver(VigilTopology.build(settings, "/vigil/streams/vigil-test"), props);
     input = driver.createInputTopic("security.login.events", new ByteArraySerializer(), new ByteArraySerializer());
     assessments = output(Topics.ASSESSMENTS);
