@@ -27,7 +27,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * An open-loop load generator for {@code POST /api/v1/assess} at a fixed rate, as wrk2 runs it: request {@code i}
- * is due at {@code start + i / rate} whatever happened to the ones before, and its latency is measured from when it
+ * is due at {@code start + i / rate} (after a warm-up that ramps from a tenth of the rate) whatever happened to the
+ * ones before, at most {@code --max-in-flight} (256) at once, and its latency is measured from when it
  * was due, not from when it was sent — so a stalled server is charged for every request it held up (no coordinated
  * omission). Replays a simulated month ({@link Traffic}) in time order, lap after lap with every lap's events moved
  * 30 days on and given new eventIds, so every request is a new login that the engine assesses and the server stores.
@@ -38,7 +39,7 @@ import org.HdrHistogram.Recorder;
  *
  * <pre>
  * java -cp vigil-bench/target/benchmarks.jar dev.vigil.bench.SoakLoad --url http://127.0.0.1:18080 \
- *   --key vgl_… --rate 1500 --duration 600 --warmup 60 --pid 1234 --gc-log gc.log
+ *   --key vgl_… --rate 1500 --duration 600 --warmup 60 --max-in-flight 256 --pid 1234 --gc-log gc.log
  * </pre>
  *
  * <p>Use {@code vigil-bench/soak/run.sh}, which starts the server with GC logging and calls this.
@@ -62,6 +63,7 @@ public final class SoakLoad {
     String tenant = options.getOrDefault("tenant", "bench");
     String run = options.getOrDefault("run", Long.toString(System.currentTimeMillis() / 1000));
     long pid = Long.parseLong(options.getOrDefault("pid", "0"));
+    int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "256"));
 
     List<LoginEvent> month = Traffic.month(users, 7);
     Instant firstDay = Instant.parse("2026-10-01T00:00:00Z");
@@ -90,17 +92,19 @@ public final class SoakLoad {
     series.add("seconds,due,answered,failed,in_flight,p50_ms,p99_ms,p999_ms,max_ms,rss_mib");
     System.out.println("   s    due/s  answered/s  failed  in-flight   p50 ms   p99 ms p99.9 ms   max ms  RSS MiB");
     Histogram interval = null;
+    long due = start;
     for (long i = 0; ; i++) {
-      long due = start + i * periodNanos;
       if (due >= end) {
         break;
       }
       long now;
-      while ((now = System.nanoTime()) < due) {
+      // A cold server (the JIT still compiling) cannot take the full rate at once: the rate ramps from a tenth to
+      // all of it over the warm-up. Requests beyond maxInFlight wait here, still charged from their due time.
+      while ((now = System.nanoTime()) < due || inFlight.get() >= maxInFlight) {
         if (now >= nextSample) {
           break;
         }
-        LockSupport.parkNanos(Math.min(due - now, 200_000));
+        LockSupport.parkNanos(Math.max(50_000, Math.min(due - now, 200_000)));
       }
       if (now >= nextSample) {
         interval = recorder.getIntervalHistogram(interval);
@@ -123,6 +127,10 @@ public final class SoakLoad {
         i--;
         continue;
       }
+      long sendAt = due;
+      double ramp = due >= warmupEnd || warmupSeconds == 0 ? 1.0
+          : 0.1 + 0.9 * (due - start) / (double) (warmupEnd - start);
+      due += (long) (periodNanos / ramp);
       LoginEvent event = month.get((int) (i % month.size()));
       long lap = i / month.size();
       HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
@@ -131,7 +139,7 @@ public final class SoakLoad {
       sent++;
       inFlight.incrementAndGet();
       client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-        long latencyMicros = (System.nanoTime() - due) / 1000;
+        long latencyMicros = (System.nanoTime() - sendAt) / 1000;
         recorder.recordValue(Math.min(latencyMicros, HIGHEST_MICROS));
         inFlight.decrementAndGet();
         if (error == null && response.statusCode() == 200) {
