@@ -96,10 +96,10 @@ final class HydraAttackTests {
         .as("attempts refused by the throttle (429)").isPositive();
     assertThat(count("""
             SELECT count(*) FROM security_alerts
-             WHERE tenant_id = ? AND 'BRUTE_FORCE' = ANY(signal_types)"""))
+             WHERE tenant_id = ? AND 'brute_force' = ANY(signal_types)"""))
         .as("the guessing raised a brute-force alert").isPositive();
     assertThat(count("""
-            SELECT count(*) FROM incidents WHERE tenant_id = ? AND 'BRUTE_FORCE' = ANY(signal_types)"""))
+            SELECT count(*) FROM incidents WHERE tenant_id = ? AND 'brute_force' = ANY(signal_types)"""))
         .as("and opened an incident").isPositive();
     assertThat(count("""
             SELECT count(*) FROM login_events e JOIN assessments a USING (tenant_id, event_id)
