@@ -138,7 +138,7 @@ final class AuthApi {
       @Nullable String device,
       boolean current) {
 
-    static SessionView of(SessionStore.OpenSession open, boolean current) {
+    static SessionView of(OpenSessions.OpenSession open, boolean current) {
       return new SessionView(open.id(), open.startedAt(), open.expiresAt(), open.ipMasked(), open.device(), current);
     }
   }

@@ -19,12 +19,15 @@ final class SessionService {
   private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
   private final SessionStore sessions;
+  private final OpenSessions openSessions;
   private final AccessTokens accessTokens;
   private final Duration refreshTtl;
   private final Clock clock;
 
-  SessionService(SessionStore sessions, AccessTokens accessTokens, AuthSettings settings, Clock clock) {
+  SessionService(SessionStore sessions, OpenSessions openSessions, AccessTokens accessTokens, AuthSettings settings,
+      Clock clock) {
     this.sessions = sessions;
+    this.openSessions = openSessions;
     this.accessTokens = accessTokens;
     this.refreshTtl = settings.refreshTokenTtl();
     this.clock = clock;
@@ -72,9 +75,9 @@ final class SessionService {
     sessions.end(user.tenantId(), user.userId(), user.sessionId(), SessionStore.EndReason.LOGOUT, clock.instant());
   }
 
-  /** The caller's open sessions, newest first ({@link SessionStore#MAX_LISTED} at most). */
-  List<SessionStore.OpenSession> openSessions(AuthenticatedUser user) {
-    return sessions.open(user.tenantId(), user.userId(), clock.instant());
+  /** The caller's open sessions, newest first ({@link OpenSessions#MAX_LISTED} at most). */
+  List<OpenSessions.OpenSession> openSessions(AuthenticatedUser user) {
+    return openSessions.of(user.tenantId(), user.userId(), clock.instant());
   }
 
   /** Ends the caller's other sessions (a lost phone, a shared computer) and keeps this one; returns how many. */

@@ -2,10 +2,8 @@ package dev.vigil.server.auth;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -166,29 +164,6 @@ final class SessionStore {
     });
     return ended == null ? 0 : ended;
   }
-
-  /** At most this many of a user's open sessions are listed (newest first). */
-  static final int MAX_LISTED = 50;
-
-  /** A user's open sessions, newest first, with where each was opened (masked address, browser display form). */
-  List<OpenSession> open(String tenantId, UUID userId, Instant now) {
-    return jdbc.sql("""
-            SELECT s.id, s.created_at, s.expires_at, e.ip_masked, e.user_agent_display
-              FROM sessions s
-              LEFT JOIN login_events e ON e.tenant_id = s.tenant_id AND e.event_id = s.login_event_id
-             WHERE s.tenant_id = :tenant AND s.user_id = :user AND s.ended_at IS NULL AND s.expires_at > :now
-             ORDER BY s.created_at DESC LIMIT :limit""")
-        .param("tenant", tenantId).param("user", userId).param("now", Timestamp.from(now))
-        .param("limit", MAX_LISTED)
-        .query((rs, n) -> new OpenSession(UUID.fromString(rs.getString("id")),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-            rs.getString("ip_masked"), rs.getString("user_agent_display")))
-        .list();
-  }
-
-  /** One open session as its owner sees it; the address and browser are display forms, never raw values. */
-  record OpenSession(UUID id, Instant startedAt, Instant expiresAt, @Nullable String ipMasked,
-      @Nullable String device) {}
 
   private void endInTransaction(UUID sessionId, EndReason reason, Instant now) {
     jdbc.sql("UPDATE sessions SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")

@@ -1,8 +1,8 @@
 package dev.vigil.server.dashboard;
 
+import dev.vigil.server.auth.OpenSessions;
 import dev.vigil.server.dashboard.AnalystUserView.AccountState;
 import dev.vigil.server.dashboard.AnalystUserView.OpenSession;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,18 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a login-service account's state and open sessions for the console. Engine user ids of login-service users
- * are account ids (UUIDs); any other id names a user of an application that only calls the engine API, who has no
- * account here.
+ * Reads a login-service account's state and open sessions ({@link OpenSessions}, as the user's own list shows
+ * them) for the console. Engine user ids of login-service users are account ids (UUIDs); any other id names a user
+ * of an application that only calls the engine API, who has no account here.
  */
 @Component
 final class AccountDirectory {
-  private static final int MAX_SESSIONS = 50;
-
   private final JdbcClient jdbc;
+  private final OpenSessions sessions;
 
-  AccountDirectory(JdbcClient jdbc) {
+  AccountDirectory(JdbcClient jdbc, OpenSessions sessions) {
     this.jdbc = jdbc;
+    this.sessions = sessions;
   }
 
   Optional<AccountState> account(String tenantId, String userId) {
@@ -33,17 +33,10 @@ final class AccountDirectory {
   }
 
   List<OpenSession> openSessions(String tenantId, String userId, Instant now) {
-    return accountId(userId).map(id -> jdbc.sql("""
-            SELECT s.id, s.created_at, s.expires_at, e.ip_masked, e.user_agent_display
-              FROM sessions s
-              LEFT JOIN login_events e ON e.tenant_id = s.tenant_id AND e.event_id = s.login_event_id
-             WHERE s.tenant_id = :tenant AND s.user_id = :user AND s.ended_at IS NULL AND s.expires_at > :now
-             ORDER BY s.created_at DESC LIMIT :limit""")
-        .param("tenant", tenantId).param("user", id).param("now", Timestamp.from(now)).param("limit", MAX_SESSIONS)
-        .query((rs, n) -> new OpenSession(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("expires_at").toInstant(), rs.getString("ip_masked"),
-            rs.getString("user_agent_display")))
-        .list()).orElse(List.of());
+    return accountId(userId).map(id -> sessions.of(tenantId, id, now).stream()
+        .map(open -> new OpenSession(open.id().toString(), open.startedAt(), open.expiresAt(), open.ipMasked(),
+            open.device()))
+        .toList()).orElse(List.of());
   }
 
   private static Optional<UUID> accountId(String userId) {
