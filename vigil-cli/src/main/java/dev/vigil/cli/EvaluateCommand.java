@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = {
         "Measure detection quality on labelled events (from 'vigil simulate'): ROC AUC over successful logins,",
-        "TPR/FPR at the engine's decisions, TPR at 1% and 2% FPR, TPR per attacker model and attack type,",
+        "TPR/FPR at the engine's decisions, TPR at 1%% and 2%% FPR, TPR per attacker model and attack type,",
         "each campaign's first flagged attempt, the challenge burden on legitimate users, and the baselines",
         "'new IP -> challenge' and 'fixed brute force 5/15 min' on the same events.",
         "Writes report.json and roc.png (and ablation.json with --ablation) to --out."})

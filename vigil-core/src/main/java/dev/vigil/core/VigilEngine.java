@@ -23,6 +23,7 @@ import dev.vigil.core.score.TenantAnomalyModel;
 import dev.vigil.core.signal.DetectionContext;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
+import dev.vigil.core.signal.Signal;
 import dev.vigil.core.signal.Signals;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -127,7 +128,7 @@ public final class VigilEngine {
     Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
     Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
         tenantSettings.policy());
-    learn(login, features, profile, tenant, decision, tenantSettings);
+    learn(login, features, profile, tenant, decision, unfamiliarity(score.signals()), tenantSettings);
     if (forest != null && decision == Decision.ALLOW && event.isSuccess()) {
       forest.learn(vector);
     }
@@ -186,8 +187,12 @@ public final class VigilEngine {
    * <p>For engines that share one tenant's users between them (one engine per partition of users, as on Kafka
    * Streams): an engine that assesses its own users' logins and observes every other login of the tenant, each in
    * event-time order, sees the same source and tenant evidence — password spray, credential stuffing from a
-   * source, a tenant-wide stuffing surge — as one engine assessing all of them. What stays per engine is what
-   * learns from assessed successes (the tenant's population statistics and anomaly model).
+   * source, a tenant-wide stuffing surge — as one engine assessing all of them. An observed success also counts in
+   * the tenant's population statistics (how common each country, network, device is among the tenant's logins,
+   * which the statistical model weighs a user's novelty against): without it each engine's population is its own
+   * users', scores near a threshold differ, and what a profile learns from them diverges. The one difference left:
+   * an engine that assessed the success itself leaves it out of the population when it denied it. The anomaly
+   * model stays per engine.
    *
    * <p>Observing the same event twice counts it twice: de-duplicate by eventId before calling.
    *
@@ -196,11 +201,16 @@ public final class VigilEngine {
   public void observe(LoginEvent event) {
     requireNonNull(event, "event");
     EnrichedLogin login = enricher.enrich(event);
-    countSourceAndTenant(login, LoginFeatures.of(login).second(), state.tenant(event.tenantId()));
+    LoginFeatures features = LoginFeatures.of(login);
+    TenantState tenant = state.tenant(event.tenantId());
+    countSourceAndTenant(login, features.second(), tenant);
+    if (event.isSuccess()) {
+      tenant.population().add(features);
+    }
   }
 
   private void learn(EnrichedLogin login, LoginFeatures features, UserProfile profile, TenantState tenant,
-      Decision decision, TenantSettings tenantSettings) {
+      Decision decision, int unfamiliarity, TenantSettings tenantSettings) {
     if (profile == null) {
       return;
     }
@@ -212,7 +222,7 @@ public final class VigilEngine {
       return;
     }
     float weight = switch (decision) {
-      case ALLOW -> 1f;
+      case ALLOW -> tenantSettings.allowedLearnWeight(unfamiliarity);
       case CHALLENGE -> (float) tenantSettings.challengedLearnWeight();
       case DENY -> 0f;
     };
@@ -234,6 +244,21 @@ public final class VigilEngine {
       unconfirmed.put(eventKey(login.event().tenantId(), login.event().eventId()),
           new Unconfirmed(login.event().userId(), features, obscured, mobile, weight));
     }
+  }
+
+  /**
+   * The part of a login's score (0–100, combined as the scorer does) that comes from unfamiliarity — what the
+   * user's next logins from the same place and device resolve. A scripted client or a VPN scores the same on every
+   * login, so it must not keep the profile from learning the user's own place.
+   */
+  private static int unfamiliarity(List<Signal> signals) {
+    double keep = 1;
+    for (Signal signal : signals) {
+      if (signal.type().unfamiliarity()) {
+        keep *= 1 - signal.weight();
+      }
+    }
+    return (int) Math.round(100 * (1 - keep));
   }
 
   /**

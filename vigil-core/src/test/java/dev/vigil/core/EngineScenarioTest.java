@@ -6,6 +6,7 @@ import static dev.vigil.core.Logins.HAMBURG;
 import static dev.vigil.core.Logins.SAO_PAULO;
 import static dev.vigil.core.Logins.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.core.event.FailureReason;
 import dev.vigil.core.event.LoginEvent;
@@ -13,8 +14,10 @@ import dev.vigil.core.policy.Action;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.Decision;
 import dev.vigil.core.policy.PolicySettings;
+import dev.vigil.core.score.ScoringSettings;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
+import dev.vigil.core.signal.Severity;
 import dev.vigil.core.signal.SignalType;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +119,62 @@ class EngineScenarioTest {
 
     assertThat(updated.signalTypes()).doesNotContain(SignalType.NEW_DEVICE);
     assertThat(otherBrowser.signalTypes()).contains(SignalType.NEW_DEVICE);
+  }
+
+  @Test
+  void aNearlyChallengedLoginDoesNotMakeItsPlaceFamiliarAtOnce() {
+    history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
+
+    // Another provider in the same country: doubtful (score ≥ trustedBelow), but below the challenge threshold.
+    Assessment first = engine.assess(login("alice").from(Logins.MUNICH).device("d-1").at("2026-10-31T08:00:00Z").event());
+    Assessment returnVisit = engine.assess(
+        login("alice").from(Logins.MUNICH).device("d-1").at("2026-11-01T08:00:00Z").event());
+
+    assertThat(first.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(first.score()).isGreaterThanOrEqualTo(engine.settings().forTenant("acme").trustedBelow());
+    assertThat(returnVisit.signalTypes()).as("one nearly challenged visit is not yet the user's place")
+        .contains(SignalType.NEW_ASN, SignalType.NEW_NETWORK);
+
+    // The user's own repeated visits make it familiar within a few logins.
+    history(login("alice").from(Logins.MUNICH).device("d-1").at("2026-11-02T08:00:00Z").daily(3));
+    Assessment settled = engine.assess(login("alice").from(Logins.MUNICH).device("d-1").at("2026-11-05T08:00:00Z").event());
+    assertThat(settled.signalTypes()).doesNotContain(SignalType.NEW_ASN, SignalType.NEW_NETWORK);
+  }
+
+  @Test
+  void aScriptedClientsOwnPlaceBecomesFamiliarThoughEveryLoginOfItLooksSuspicious() {
+    // A service account: the same script from the same host every time. SCRIPTED_CLIENT is raised on every login,
+    // which familiarity cannot resolve; only unfamiliarity may make the engine doubt what a login teaches.
+    LoginEvent first = login("backup-job").from(BERLIN).userAgent("python-requests/2.32").at("2026-10-01T02:00:00Z")
+        .event();
+    engine.assess(first);
+
+    Assessment second = engine.assess(login("backup-job").from(BERLIN).userAgent("python-requests/2.32")
+        .at("2026-10-01T06:00:00Z").event());
+
+    assertThat(second.signalTypes()).contains(SignalType.SCRIPTED_CLIENT)
+        .doesNotContain(SignalType.NEW_DEVICE, SignalType.NEW_NETWORK, SignalType.NEW_ASN);
+    assertThat(second.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void aYoungProfilesSecondDeviceAtHomeIsNotNewsButEverythingNewAbroadIs() {
+    history(login("maya").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(2));
+
+    Assessment secondDeviceNearby = engine.assess(
+        login("maya").from(HAMBURG).device("d-2").at("2026-10-03T08:00:00Z").event());
+    Assessment takeoverAbroad = engine.assess(
+        login("maya").from(SAO_PAULO).device("d-9").at("2026-10-03T12:00:00Z").event());
+
+    double fullDeviceWeight = ScoringSettings.defaults().weight(SignalType.NEW_DEVICE, Severity.HIGH);
+    assertThat(secondDeviceNearby.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(secondDeviceNearby.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> assertThat(s.weight()).as("a third on a two-login profile")
+            .isCloseTo(fullDeviceWeight / 3, within(1e-9)));
+    assertThat(takeoverAbroad.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> assertThat(s.weight()).as("in a new country nothing is the user's: in full")
+            .isCloseTo(fullDeviceWeight, within(1e-9)));
+    assertThat(takeoverAbroad.decision()).isEqualTo(Decision.CHALLENGE);
   }
 
   @Test

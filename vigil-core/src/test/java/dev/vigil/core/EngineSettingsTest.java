@@ -88,4 +88,20 @@ class EngineSettingsTest {
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessageContaining("nope.json");
   }
+
+  @Test
+  void anAllowedLoginTheEngineDoubtedTeachesLessThanATrustedOne() {
+    TenantSettings settings = TenantSettings.defaults(); // trustedBelow 30, doubtedLearnWeight 0.2
+
+    assertThat(settings.allowedLearnWeight(0)).isEqualTo(1f);
+    assertThat(settings.allowedLearnWeight(29)).isEqualTo(1f);
+    assertThat(settings.allowedLearnWeight(30)).isEqualTo(0.2f);
+    assertThat(settings.allowedLearnWeight(49)).isEqualTo(0.2f);
+    assertThat(EngineSettings.fromJson("{\"defaults\": {\"trustedBelow\": 101}}").forTenant("t")
+        .allowedLearnWeight(49)).as("101 switches it off: every allowed login teaches in full").isEqualTo(1f);
+    assertThatThrownBy(() -> EngineSettings.fromJson("{\"defaults\": {\"trustedBelow\": -1}}"))
+        .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("trustedBelow");
+    assertThatThrownBy(() -> EngineSettings.fromJson("{\"defaults\": {\"doubtedLearnWeight\": 2}}"))
+        .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("doubtedLearnWeight");
+  }
 }

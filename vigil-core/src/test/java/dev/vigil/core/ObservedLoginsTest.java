@@ -47,6 +47,34 @@ final class ObservedLoginsTest {
   }
 
   @Test
+  void observedSuccessesCountInThePopulationThatAUsersNoveltyIsWeighedAgainst() {
+    List<LoginEvent> others = new ArrayList<>();
+    for (int u = 0; u < 20; u++) {
+      others.addAll(login("colleague" + u).from(Logins.BERLIN).device("d-c" + u).at("2026-10-01T08:00:00Z").daily(10));
+    }
+    others.sort(Comparator.comparing(LoginEvent::timestamp));
+    List<LoginEvent> bob = login("bob").from(SAO_PAULO).device("d-b").at("2026-10-01T09:00:00Z").daily(10);
+    LoginEvent bobInBerlin = login("bob").from(Logins.BERLIN).device("d-b").at("2026-10-12T09:00:00Z").event();
+
+    VigilEngine one = VigilEngine.builder().build();
+    VigilEngine observing = VigilEngine.builder().build();
+    VigilEngine blind = VigilEngine.builder().build();
+    others.forEach(one::assess);
+    others.forEach(observing::observe);
+    for (LoginEvent event : bob) {
+      one.assess(event);
+      observing.assess(event);
+      blind.assess(event);
+    }
+
+    Assessment expected = one.assess(bobInBerlin);
+    assertThat(observing.assess(bobInBerlin)).usingRecursiveComparison().ignoringFields("latencyMicros")
+        .isEqualTo(expected);
+    assertThat(blind.assess(bobInBerlin).score()).as("without the others' successes Berlin is as rare as anywhere")
+        .isNotEqualTo(expected.score());
+  }
+
+  @Test
   void observingUnknownUserNamesRaisesStuffingAndCreatesNoProfile() {
     VigilEngine engine = VigilEngine.builder().build();
     Instant start = Instant.parse("2026-10-05T10:00:00Z");

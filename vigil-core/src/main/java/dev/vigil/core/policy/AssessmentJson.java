@@ -45,16 +45,7 @@ public final class AssessmentJson {
     json.writeNumberField("score", a.score());
     json.writeStringField("level", a.level().name());
     json.writeStringField("decision", a.decision().name());
-    json.writeArrayFieldStart("signals");
-    for (Signal signal : a.signals()) {
-      json.writeStartObject();
-      json.writeStringField("type", signal.type().name());
-      json.writeStringField("severity", signal.severity().name());
-      json.writeNumberField("weight", Math.round(signal.weight() * 1000) / 1000.0);
-      json.writeStringField("detail", signal.detail());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    writeSignals(a.signals(), json);
     if (a.incidentId() == null) {
       json.writeNullField("incidentId");
     } else {
@@ -76,6 +67,23 @@ public final class AssessmentJson {
    *
    * @throws InvalidEventException when the text is not an assessment
    */
+  /**
+   * Writes {@code signals} as the {@code "signals"} field: the one JSON shape of a signal, shared by the assessment
+   * and the SIEM formats that embed it (weights rounded to three decimals).
+   */
+  public static void writeSignals(List<Signal> signals, JsonGenerator json) throws IOException {
+    json.writeArrayFieldStart("signals");
+    for (Signal signal : signals) {
+      json.writeStartObject();
+      json.writeStringField("type", signal.type().name());
+      json.writeStringField("severity", signal.severity().name());
+      json.writeNumberField("weight", Math.round(signal.weight() * 1000) / 1000.0);
+      json.writeStringField("detail", signal.detail());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
   public static Assessment read(String text) {
     try (JsonParser json = JSON.createParser(text)) {
       if (json.nextToken() != JsonToken.START_OBJECT) {

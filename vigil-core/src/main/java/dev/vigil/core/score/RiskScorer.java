@@ -34,7 +34,14 @@ public final class RiskScorer {
       PopulationStats population, double forestScore, ScoringSettings settings) {
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
-    double maturity = profile == null ? 1 : settings.maturity(profile.successes());
+    // A young profile has not yet seen the user's second device or their phone's carrier, so those count in
+    // proportion to its history — but those variants live where the user lives: in a country the profile has
+    // never seen, nothing about the login is the user's, and the novelty counts in full.
+    boolean newCountry = false;
+    for (Signal signal : raised) {
+      newCountry |= signal.type() == SignalType.NEW_COUNTRY;
+    }
+    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes());
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
       if (scalesWithHistory(signal.type())) {

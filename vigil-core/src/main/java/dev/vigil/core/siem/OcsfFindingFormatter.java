@@ -6,6 +6,7 @@ import dev.vigil.core.event.Geo;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Action;
 import dev.vigil.core.policy.Assessment;
+import dev.vigil.core.policy.AssessmentJson;
 import dev.vigil.core.policy.Decision;
 import dev.vigil.core.signal.Signal;
 import java.io.IOException;
@@ -157,16 +158,7 @@ final class OcsfFindingFormatter implements AssessmentFormatter {
       json.writeString(action.name());
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("signals");
-    for (Signal signal : a.signals()) {
-      json.writeStartObject();
-      json.writeStringField("type", signal.type().name());
-      json.writeStringField("severity", signal.severity().name());
-      json.writeNumberField("weight", Math.round(signal.weight() * 1000) / 1000.0);
-      json.writeStringField("detail", signal.detail());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    AssessmentJson.writeSignals(a.signals(), json);
     json.writeEndObject();
     json.writeEndObject();
   }

@@ -71,7 +71,7 @@ public record DetectionSettings(
     }
 
     public static Familiarity defaults() {
-      return new Familiarity(3, 60);
+      return new Familiarity(1, 60);
     }
   }
 

@@ -55,6 +55,21 @@ public enum SignalType {
     };
   }
 
+  /**
+   * Whether this type says the login is unlike the user's own history — a place, device or hour the profile does
+   * not know yet, a journey from the last known place, or the models' anomaly — which the user's next logins from
+   * there resolve. Context (anonymizer, hosting network, scripted client) and attack evidence stay whatever the
+   * profile learns.
+   */
+  public boolean unfamiliarity() {
+    return switch (this) {
+      case NEW_IP, NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, NEW_DEVICE, UNUSUAL_HOUR, IMPOSSIBLE_TRAVEL, ANOMALY ->
+          true;
+      case BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES, BLOCKLISTED_IP, ANONYMIZER,
+          HOSTING_NETWORK, SCRIPTED_CLIENT -> false;
+    };
+  }
+
   /** The lower-case name used in logs and metrics, e.g. {@code new_country}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
