@@ -116,7 +116,12 @@ final class AssessmentProcessor implements Processor<String, byte[], String, Ass
     snapshotWhenDue();
     NetworkFailures spray = crossPartitionSpray(event, assessment);
     boolean alert = assessment.level() != RiskLevel.LOW || assessment.flagged() || spray != null;
-    Record<String, Assessed> out = record.withValue(new Assessed(assessment, alert, spray));
+    // Written at the wall-clock time, not the login's: the broker rolls and deletes an output topic's segments by
+    // record timestamp, so assessments of history older than the topic's retention.ms (a replay, a backlog) would
+    // otherwise be deleted as soon as they are written — before a consumer has read them. The login's own time is
+    // in the assessment.
+    Record<String, Assessed> out = record.withValue(new Assessed(assessment, alert, spray))
+        .withTimestamp(context.currentSystemTimeMs());
     if (spray != null) {
       out.headers().add(ALERT_REASON, "network-failures".getBytes(StandardCharsets.UTF_8));
     }

@@ -6,7 +6,9 @@ import dev.vigil.core.event.FailureReason;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.AssessmentJson;
 import dev.vigil.core.policy.Decision;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,13 +26,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topology (docs/streams.md has the picture):
  *
  * <ol>
  *   <li>read the input topics by pattern; parse; malformed records to {@link Topics#DEAD_LETTER};
- *   <li>re-key by tenant+user and repartition ({@code by-user}), so each user's events reach one task in order;
+ *   <li>re-key by tenant+user and repartition ({@code by-user}), so each user's events reach one task in order
+ *       (records a producer already keyed by tenant+user are assessed on their input partition, no repartition);
  *       that task's engine assesses them ({@link AssessmentProcessor}) and the assessments fan out to
  *       {@link Topics#ASSESSMENTS}, {@link Topics#ALERTS} and {@link Topics#BLOCKED};
  *   <li>re-key failures by tenant+network and repartition ({@code by-network}); count them per tumbling event-time
@@ -86,11 +90,21 @@ public final class VigilTopology {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_STORE, retention.plus(retention), Duration.ofMillis(1), false),
         Serdes.String(), Serdes.Long()));
-    KStream<String, byte[]> keyed = valid
-        .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("key-by-user"));
-    KStream<String, byte[]> owned = keyed.repartition(Repartitioned.<String, byte[]>as(BY_USER)
-        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
-        .withStreamPartitioner(UserPartitions.toOwner()));
+    // A record that a producer keyed exactly as the owner function does (tenant NUL user, Kafka's default
+    // partitioner) is already on its owner's partition: assessed in place, it skips one write, one read and one
+    // transaction hop. Anything else is re-keyed through the by-user repartition topic. A user's records all take
+    // the same path as long as the producers key them the same way (which per-user order requires anyway).
+    Map<String, KStream<byte[], Parsed.Valid>> placement = valid.split(Named.as("placed-"))
+        .branch((key, value) -> keyedByUser(key, value.event()), Branched.as("by-producer"))
+        .defaultBranch(Branched.as("elsewhere"));
+    KStream<String, byte[]> inPlace = placement.get("placed-by-producer")
+        .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("in-place"));
+    KStream<String, byte[]> owned = placement.get("placed-elsewhere")
+        .map((key, value) -> KeyValue.pair(userKey(value.event()), value.raw()), Named.as("key-by-user"))
+        .repartition(Repartitioned.<String, byte[]>as(BY_USER)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
+            .withStreamPartitioner(UserPartitions.toOwner()))
+        .merge(inPlace, Named.as("own-users"));
     CrossPartitionEvidence evidence = settings.crossPartition();
     if (evidence != CrossPartitionEvidence.NONE) {
       // Every other task gets the login too, to count it in its engine's source and tenant activity; both topics
@@ -142,6 +156,11 @@ public final class VigilTopology {
   /** The partitioning key of a user: tenant and user id, NUL-separated (neither may contain U+0000). */
   static String userKey(LoginEvent event) {
     return event.tenantId() + SEPARATOR + event.userId();
+  }
+
+  /** Whether a record's key is its event's {@link #userKey} in UTF-8, as a producer keying by user writes it. */
+  static boolean keyedByUser(byte @Nullable [] key, LoginEvent event) {
+    return key != null && Arrays.equals(key, userKey(event).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The partitioning key of a source network: tenant and /24 (IPv4) or /48 (IPv6). */

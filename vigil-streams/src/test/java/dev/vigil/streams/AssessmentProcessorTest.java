@@ -37,6 +37,7 @@ final class AssessmentProcessorTest {
     props.put("bootstrap.servers", "unused:9092");
     props.put("state.dir", StateDirectories.fresh("vigil-processor").toString());
     context = new MockProcessorContext<>(props);
+    context.setCurrentSystemTimeMs(Instant.parse("2026-11-23T12:00:00Z").toEpochMilli()); // outputs are stamped with it
     KeyValueStore<String, byte[]> engine = Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(VigilTopology.ENGINE_STORE), Serdes.String(), Serdes.ByteArray())
         .withLoggingDisabled().build();

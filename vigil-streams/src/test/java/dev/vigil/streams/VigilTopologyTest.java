@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 final class VigilTopologyTest {
   private static final Instant MONDAY = Instant.parse("2026-10-05T08:00:00Z");
   private TopologyTestDriver driver;
+  private Instant driverStarted;
   private TestInputTopic<byte[], byte[]> input;
   private TestOutputTopic<String, String> assessments;
   private TestOutputTopic<String, String> alerts;
@@ -40,6 +42,7 @@ final class VigilTopologyTest {
 
   @BeforeEach
   void startDriver() {
+    driverStarted = Instant.now();
     Properties props = new Properties();
     props.put("application.id", "vigil-test");
     props.put("bootstrap.servers", "unused:9092");
@@ -82,6 +85,49 @@ final class VigilTopologyTest {
       assertThat(got.signalTypes()).as("signals of %s", want.eventId()).isEqualTo(want.signalTypes());
     }
     assertThat(expected).hasSizeGreaterThan(300).anyMatch(Assessment::flagged);
+  }
+
+  /**
+   * Records a producer keyed by tenant+user skip the by-user repartition (assessed on their input partition); the
+   * answers must not depend on the path, also when the two kinds of record are mixed on one input.
+   */
+  @Test
+  void assessesRecordsKeyedByUserInPlaceExactlyAsRecordsThatNeedReKeying() {
+    List<LoginEvent> events = SimulatedTraffic.events(3, 20, 7);
+    VigilEngine plain = VigilEngine.builder().build();
+    List<Assessment> expected = new ArrayList<>();
+    for (LoginEvent event : events) {
+      expected.add(plain.assess(event));
+      // Users with an even hash are keyed by their producer, the others not: each user keeps one path.
+      byte[] key = event.userId().hashCode() % 2 == 0
+          ? VigilTopology.userKey(event).getBytes(StandardCharsets.UTF_8) : null;
+      input.pipeInput(key, SimulatedTraffic.json(event).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Map<String, Assessment> actual = new HashMap<>();
+    assessments.readValuesToList().stream().map(AssessmentJson::read).forEach(a -> actual.put(a.eventId(), a));
+
+    assertThat(actual).hasSameSizeAs(expected);
+    for (Assessment want : expected) {
+      Assessment got = actual.get(want.eventId());
+      assertThat(got).as("assessment of %s", want.eventId()).isNotNull();
+      assertThat(got.decision()).as("decision of %s", want.eventId()).isEqualTo(want.decision());
+      assertThat(got.signalTypes()).as("signals of %s", want.eventId()).isEqualTo(want.signalTypes());
+    }
+  }
+
+  /**
+   * An assessment of an old login (a replay) must not carry the login's time as its record timestamp: the broker
+   * would delete it with its segment as soon as it is written, being older than the topic's retention.
+   */
+  @Test
+  void stampsAssessmentsWithTheTimeTheyAreWrittenNotTheLoginsSoRetentionKeepsReplayedHistory() {
+    Instant longAgo = Instant.parse("2020-01-06T09:00:00Z");
+    send(Logins.homeSuccess("e-old", "alice", longAgo));
+
+    TestRecord<String, String> assessment = assessments.readRecord();
+    assertThat(AssessmentJson.read(assessment.value()).timestamp()).isEqualTo(longAgo);
+    assertThat(assessment.getRecordTime()).isAfterOrEqualTo(driverStarted);
   }
 
   @Test
