@@ -8,15 +8,22 @@
 # to (it migrates it; use one of its own, e.g. psql -c 'CREATE DATABASE vigil_bench'). Each run writes new events
 # under tenant "bench" (unique eventIds per run), so runs can follow each other on the same database.
 # Settings: PORT (18080), WARMUP (60s: on 2 cores the JIT is still compiling Spring's request path after 20 s),
-# DURATION (20s per measurement), CONNECTIONS ("4 16 64"), BATCH (1000 events per batch).
+# DURATION (20s per measurement), CONNECTIONS ("4 16 64"; empty skips /assess), EVENT_CONNECTIONS ("4", for batch
+# ingest), BATCH (1000 events per batch), JAR (the server jar;
+# default vigil-server/target/vigil-server.jar, e.g. an older build for a back-to-back comparison).
+# After each run it prints the CPU time per stored login of the server JVM and of the PostgreSQL backends serving
+# the benchmark's database (from /proc, so Linux only; the PostgreSQL figure needs psql and a VIGIL_DB_URL of the
+# form jdbc:postgresql://host:port/db?user=u): less sensitive to a shared machine than throughput. It includes the
+# server's background work (outbox polling and the like), which dominates at low request rates.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="$ROOT/vigil-server/target/vigil-server.jar"
+JAR="${JAR:-$ROOT/vigil-server/target/vigil-server.jar}"
 PORT="${PORT:-18080}"
 DURATION="${DURATION:-20s}"
-CONNECTIONS="${CONNECTIONS:-4 16 64}"
+CONNECTIONS="${CONNECTIONS-4 16 64}"
 BATCH="${BATCH:-1000}"
+EVENT_CONNECTIONS="${EVENT_CONNECTIONS:-4}"
 : "${VIGIL_DB_URL:?set VIGIL_DB_URL to the JDBC URL of a PostgreSQL database for the benchmark}"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
@@ -41,6 +48,25 @@ done
 # Every wrk run gets its own RUN, so that no measured request repeats an eventId of an earlier run (a repeat is
 # answered from the store, a different and cheaper path than assessing and storing a new login).
 run_id() { RUN="$(date +%s%N)"; export RUN; }
+PGURL="$(sed -nE 's#^jdbc:postgresql://([^/?]+)/([^?]+)\?user=([^&]+).*#postgresql://\3@\1/\2#p' <<<"$VIGIL_DB_URL")"
+ticks() { awk '{ s += $14 + $15 } END { print s + 0 }' "$@" 2>/dev/null || echo 0; }
+pg_ticks() {
+  [[ -n "$PGURL" ]] && command -v psql >/dev/null || { echo 0; return; }
+  local pids; pids="$(psql "$PGURL" -Atc "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null)"
+  # shellcheck disable=SC2046
+  [[ -n "$pids" ]] && ticks $(printf '/proc/%s/stat ' $pids) || echo 0
+}
+# measure PER_REQUEST wrk-args...: runs wrk and prints the CPU milliseconds per stored login.
+measure() {
+  local per="$1" out hz; shift
+  hz="$(getconf CLK_TCK)"
+  local j0 p0 j1 p1; j0="$(ticks /proc/$SERVER/stat)"; p0="$(pg_ticks)"
+  out="$(wrk "$@")"; echo "$out"
+  j1="$(ticks /proc/$SERVER/stat)"; p1="$(pg_ticks)"
+  local logins; logins="$(awk '/requests in/ { print $1 * '"$per"' }' <<<"$out")"
+  awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$logins" -v hz="$hz" 'BEGIN { if (n > 0) printf \
+    "cpu per stored login: server JVM %.3f ms, PostgreSQL backends %.3f ms (%d logins)\n", j * 1000 / hz / n, p * 1000 / hz / n, n }'
+}
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 
 echo "== warm-up (not reported)"
@@ -52,11 +78,13 @@ BATCH="$BATCH" wrk -t2 -c4 -d10s -s "$ROOT/vigil-bench/wrk/events.lua" "http://1
 for c in $CONNECTIONS; do
   run_id
   echo "== POST /api/v1/assess, $c connections, $DURATION ($(uptime | sed 's/.*load average/load average/'))"
-  wrk -t2 -c"$c" -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess"
+  measure 1 -t2 -c"$c" -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/assess.lua" "http://127.0.0.1:$PORT/api/v1/assess"
 done
 
-run_id
-echo "== POST /api/v1/events, batches of $BATCH, 4 connections, $DURATION ($(uptime | sed 's/.*load average/load average/'))"
-BATCH="$BATCH" wrk -t2 -c4 -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/events.lua" \
-  "http://127.0.0.1:$PORT/api/v1/events"
+for c in $EVENT_CONNECTIONS; do
+  run_id
+  echo "== POST /api/v1/events, batches of $BATCH, $c connections, $DURATION ($(uptime | sed 's/.*load average/load average/'))"
+  BATCH="$BATCH" measure "$BATCH" -t2 -c"$c" -d"$DURATION" --latency -s "$ROOT/vigil-bench/wrk/events.lua" \
+    "http://127.0.0.1:$PORT/api/v1/events"
+done
 echo "server log: $LOG"

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class ApiSecurityConfiguration {
   @Bean
   @Order(1)
-  SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys keys, RateLimiter rateLimiter,
+  SecurityFilterChain apiKeyChain(HttpSecurity http, ApiAuthenticator authenticator,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
     return http
         .securityMatcher("/api/**")
@@ -31,7 +31,7 @@ class ApiSecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .anonymous(AbstractHttpConfigurer::disable)
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new ApiKeyFilter(keys, rateLimiter, problems), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyFilter(authenticator, problems), AnonymousAuthenticationFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
             problems.resolveException(request, response, null, new ApiKeyRejectedException(true))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -113,7 +113,8 @@ public final class LoginPipeline {
    * @return one answer per event, in order; a repeated eventId (stored before, or earlier in this list) is
    *     answered with the first assessment and {@link AssessedLogin#repeated()}
    * @throws StoreUnavailableException when any could not be stored; the others are stored, and sending them all
-   *     again is safe
+   *     again is safe; or at once, before any is assessed, when the writer is too far behind (admission control,
+   *     {@link WriterSettings#admitBelow})
    * @throws dev.vigil.core.event.InvalidEventException when an event holds text PostgreSQL cannot store
    *     ({@link StorableText}); then none is assessed
    */
@@ -122,12 +123,13 @@ public final class LoginPipeline {
       return List.of();
     }
     events.forEach(StorableText::require);
+    writer.admit();
     Map<String, String> stored = lookUpRepeats(events);
     List<CompletableFuture<AssessedLogin>> answers = new ArrayList<>(events.size());
     List<StoredLogin> fresh = new ArrayList<>(events.size());
     List<CompletableFuture<AssessedLogin>> freshAnswers = new ArrayList<>(events.size());
     for (LoginEvent event : events) {
-      String earlier = stored.get(LoginStore.key(event.tenantId(), event.eventId()));
+      String earlier = stored.isEmpty() ? null : stored.get(LoginStore.key(event.tenantId(), event.eventId()));
       if (earlier != null) {
         LOG.debug("event {} of tenant {} already assessed; returning the stored assessment",
             event.eventId(), event.tenantId());

@@ -4,13 +4,30 @@ import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.policy.Assessment;
 import dev.vigil.server.alert.AlertStore;
 import dev.vigil.server.alert.SecurityAlert;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,23 +36,37 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code login_events} and {@code assessments} tables (migrations V1, V2). An assessment is kept as the exact
  * JSON first returned, so a repeated eventId gets byte-for-byte the same answer.
  *
- * <p>Batches are written with one multi-row statement per table ({@code unnest} over arrays, so the SQL text is
- * fixed and prepared once; alerts through {@link AlertStore#recordAll}): three to five round trips per transaction
- * whatever its size, which is what makes group
- * commit pay. {@code ON CONFLICT DO NOTHING} on (tenant, eventId) keeps the first assessment of an event that
- * another batch, or an earlier process, stored already.
+ * <p>Batches are written with a few statements per transaction whatever their size, which is what makes group
+ * commit pay: a batch of {@link #COPY_FROM} or more logins with one binary {@code COPY} per table
+ * ({@link BinaryCopy}); a smaller one with one multi-row statement per table ({@code unnest} over arrays, so the
+ * SQL text is fixed and prepared once); alerts through {@link AlertStore#recordAll}. The pipeline hands the writer
+ * only eventIds it believes new ({@link KnownEvents}), so {@code COPY}, which cannot skip a stored key, almost
+ * always succeeds; when it meets one, the batch is stored again in a new transaction with the insert, whose
+ * {@code ON CONFLICT DO NOTHING} on (tenant, eventId) keeps the first assessment of an event that another batch,
+ * or an earlier process, stored already.
  *
  * <p>A {@code @Component}, not a {@code @Repository}: the latter would proxy this final class for exception
  * translation, which {@link JdbcClient} already does.
  */
 @Component
 final class LoginStore implements LoginLog {
+  private static final Logger LOG = LoggerFactory.getLogger(LoginStore.class);
+  /**
+   * Batches of at least this many new logins are stored with {@code COPY}, smaller ones with one multi-row
+   * {@code INSERT}: {@code COPY} takes two round trips per table (and one for the last {@code seq}) where the
+   * insert takes one, which only a batch of some size earns back.
+   */
+  static final int COPY_FROM = 32;
+  private static final SQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
+
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
   private final TransactionTemplate transactions;
   private final AlertStore alerts;
 
-  LoginStore(JdbcClient jdbc, TransactionTemplate transactions, AlertStore alerts) {
+  LoginStore(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, AlertStore alerts) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.transactions = transactions;
     this.alerts = alerts;
   }
@@ -77,35 +108,58 @@ final class LoginStore implements LoginLog {
 
   @Override
   public Appended append(List<PendingWrite> batch) {
-    Appended appended = transactions.execute(status -> appendInTransaction(batch));
-    if (appended == null) {
-      throw new IllegalStateException("the batch transaction returned nothing");
-    }
-    return appended;
-  }
-
-  private Appended appendInTransaction(List<PendingWrite> batch) {
     // The first write of each key is the one to store; later ones in the batch repeat it.
     Map<String, PendingWrite> firsts = new LinkedHashMap<>();
     for (PendingWrite write : batch) {
       firsts.putIfAbsent(write.key(), write);
     }
     List<PendingWrite> candidates = List.copyOf(firsts.values());
-    Map<String, Long> inserted = insertEvents(candidates);
-    List<PendingWrite> fresh = candidates.stream().filter(w -> inserted.containsKey(w.key())).toList();
-    insertAssessments(fresh);
-
-    Map<String, AssessedLogin> firstAnswers = new HashMap<>();
-    if (!fresh.isEmpty()) {
-      Instant now = fresh.getLast().login().receivedAt();
-      List<Optional<SecurityAlert>> raised = alerts.recordAll(fresh.stream().map(PendingWrite::assessment).toList(),
-          now);
-      for (int i = 0; i < fresh.size(); i++) {
-        PendingWrite write = fresh.get(i);
-        firstAnswers.put(write.key(), new AssessedLogin(write.json(), write.assessment(), raised.get(i)));
+    if (candidates.size() >= COPY_FROM) {
+      try {
+        return inTransaction(() -> appendInTransaction(batch, firsts, candidates, copyEvents(candidates)));
+      } catch (DuplicateKeyException e) {
+        // A key stored already (the same eventId sent twice at once, or a row written past the pipeline): the
+        // whole COPY rolled back; store the batch again with the statement that skips stored keys.
+        LOG.debug("{} logins: an eventId was stored already; inserting without COPY", candidates.size());
       }
     }
-    List<PendingWrite> storedBefore = candidates.stream().filter(w -> !inserted.containsKey(w.key())).toList();
+    return inTransaction(() -> appendInTransaction(batch, firsts, candidates, insertEvents(candidates)));
+  }
+
+  private Appended inTransaction(Supplier<Appended> work) {
+    Appended appended = transactions.execute(status -> work.get());
+    if (appended == null) {
+      throw new IllegalStateException("the batch transaction returned nothing");
+    }
+    return appended;
+  }
+
+  private Appended appendInTransaction(List<PendingWrite> batch, Map<String, PendingWrite> firsts,
+      List<PendingWrite> candidates, Inserted inserted) {
+    List<PendingWrite> fresh = inserted.all() ? candidates : candidates.stream().filter(inserted::isNew).toList();
+    if (inserted.all()) {
+      copyAssessments(fresh);
+    } else {
+      insertAssessments(fresh);
+    }
+
+    List<Optional<SecurityAlert>> raised = fresh.isEmpty() ? List.of()
+        : alerts.recordAll(fresh.stream().map(PendingWrite::assessment).toList(), fresh.getLast().login().receivedAt());
+    List<AssessedLogin> answers = new ArrayList<>(batch.size());
+    if (inserted.all() && candidates.size() == batch.size()) {
+      // Every write new and none repeated in the batch (the usual case): answers in order, no key look-ups.
+      for (int i = 0; i < fresh.size(); i++) {
+        answers.add(new AssessedLogin(fresh.get(i).json(), fresh.get(i).assessment(), raised.get(i)));
+      }
+      return new Appended(answers, inserted.lastSeq());
+    }
+    Map<String, AssessedLogin> firstAnswers = new HashMap<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      PendingWrite write = fresh.get(i);
+      firstAnswers.put(write.key(), new AssessedLogin(write.json(), write.assessment(), raised.get(i)));
+    }
+    List<PendingWrite> storedBefore = inserted.all() ? List.of()
+        : candidates.stream().filter(w -> !inserted.isNew(w)).toList();
     if (!storedBefore.isEmpty()) {
       Map<String, String> stored = storedAssessments(
           storedBefore.stream().map(w -> w.login().event().tenantId()).toArray(String[]::new),
@@ -114,21 +168,36 @@ final class LoginStore implements LoginLog {
         firstAnswers.put(write.key(), repeated(stored.getOrDefault(write.key(), write.json())));
       }
     }
-    List<AssessedLogin> answers = new ArrayList<>(batch.size());
     for (PendingWrite write : batch) {
       AssessedLogin first = firstAnswers.get(write.key());
       answers.add(firsts.get(write.key()) == write ? first : repeated(first.json()));
     }
-    long lastSeq = inserted.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    return new Appended(answers, lastSeq);
+    return new Appended(answers, inserted.lastSeq());
+  }
+
+  /**
+   * Which of the candidates were stored now, and the largest {@code seq} written (0 when none).
+   *
+   * @param newKeys the keys stored now; null when every candidate was (COPY stores all or nothing)
+   */
+  private record Inserted(@Nullable Set<String> newKeys, long lastSeq) {
+    boolean all() {
+      return newKeys == null;
+    }
+
+    boolean isNew(PendingWrite write) {
+      return newKeys == null || newKeys.contains(write.key());
+    }
   }
 
   private static AssessedLogin repeated(String json) {
     return new AssessedLogin(json, null, Optional.empty());
   }
 
-  /** Inserts the events in batch order (so {@code seq} follows engine order). @return seq by key, of the new ones */
-  private Map<String, Long> insertEvents(List<PendingWrite> writes) {
+  /**
+   * Inserts the events in batch order (so {@code seq} follows engine order), skipping keys stored before.
+   */
+  private Inserted insertEvents(List<PendingWrite> writes) {
     int n = writes.size();
     String[] tenant = new String[n];
     String[] eventId = new String[n];
@@ -197,9 +266,90 @@ final class LoginStore implements LoginLog {
         .param("country", TextArray.of(country))
         .query((rs, row) -> Map.entry(key(rs.getString(1), rs.getString(2)), rs.getLong(3)))
         .list();
-    Map<String, Long> inserted = new HashMap<>();
-    rows.forEach(row -> inserted.put(row.getKey(), row.getValue()));
-    return inserted;
+    Set<String> inserted = new HashSet<>();
+    long lastSeq = 0;
+    for (Map.Entry<String, Long> row : rows) {
+      inserted.add(row.getKey());
+      lastSeq = Math.max(lastSeq, row.getValue());
+    }
+    return new Inserted(inserted, lastSeq);
+  }
+
+  /**
+   * Stores every event with one binary {@code COPY} in batch order (so {@code seq} follows engine order).
+   *
+   * @throws DuplicateKeyException when any key was stored before; then nothing is (the transaction is aborted)
+   */
+  private Inserted copyEvents(List<PendingWrite> writes) {
+    BinaryCopy rows = new BinaryCopy(writes.size() * 768);
+    for (PendingWrite write : writes) {
+      StoredLogin login = write.login();
+      LoginEvent event = login.event();
+      rows.row(15)
+          .text(event.tenantId())
+          .text(event.eventId())
+          .text(event.userId())
+          .timestamptz(event.timestamp())
+          .text(event.outcome().name())
+          .text(event.failureReason() == null ? null : event.failureReason().name())
+          .text(login.ipHmac())
+          .text(login.ipMasked())
+          .text(login.userAgentDisplay())
+          .bool(event.deviceId() != null)
+          .text(event.authMethod())
+          .timestamptz(login.receivedAt())
+          .text(login.rawEventJson())
+          .text(login.userAgentHmac())
+          .text(login.country());
+    }
+    copy("""
+        COPY login_events (tenant_id, event_id, user_id, occurred_at, outcome, failure_reason, ip_hmac, ip_masked,
+                           user_agent_display, device_present, auth_method, received_at, raw_event,
+                           user_agent_hmac, country)
+          FROM STDIN (FORMAT binary)""", rows);
+    // One writer stores logins, so this session's last seq is the batch's largest.
+    long lastSeq = jdbc.sql("SELECT currval(pg_get_serial_sequence('login_events', 'seq'))")
+        .query(Long.class).single();
+    return new Inserted(null, lastSeq);
+  }
+
+  private void copyAssessments(List<PendingWrite> writes) {
+    BinaryCopy rows = new BinaryCopy(writes.size() * 512);
+    for (PendingWrite write : writes) {
+      rows.row(6)
+          .text(write.login().event().tenantId())
+          .text(write.login().event().eventId())
+          .smallint(write.assessment().score())
+          .text(write.assessment().decision().name())
+          .text(write.json())
+          .timestamptz(write.login().receivedAt());
+    }
+    copy("""
+        COPY assessments (tenant_id, event_id, score, decision, assessment, created_at)
+          FROM STDIN (FORMAT binary)""", rows);
+  }
+
+  /** Runs a {@code COPY … FROM STDIN} on the transaction's connection. */
+  private void copy(String sql, BinaryCopy rows) {
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      try {
+        byte[] bytes = rows.finish();
+        copy.writeToCopy(bytes, 0, rows.size());
+        copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
+      }
+    } catch (SQLException e) {
+      // The SQLSTATE translator maps a unique violation (23505) to DuplicateKeyException, which append() catches.
+      DataAccessException translated = TRANSLATOR.translate("COPY", sql, e);
+      throw translated != null ? translated : new UncategorizedSQLException("COPY", sql, e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
   }
 
   private void insertAssessments(List<PendingWrite> writes) {

@@ -54,6 +54,7 @@ final class LoginWriter implements AutoCloseable {
   private final Duration retryAfter;
   private final Duration commitTimeout;
   private final int holdCapacity;
+  private final int admitBelow;
   private final Thread thread;
   private volatile boolean closed;
   /** Written and read by the writer thread only. */
@@ -62,6 +63,8 @@ final class LoginWriter implements AutoCloseable {
   private final ArrayDeque<Work> held = new ArrayDeque<>();
   /** How many logins are held, for health and the fail-open answer. */
   private volatile int heldLogins;
+  /** Whether {@link #processInOrder} is writing held work (writer thread only). */
+  private boolean drainingHeld;
   private long droppedInOutage;
 
   LoginWriter(LoginLog log, WriterSettings settings, long lastSeq) {
@@ -71,9 +74,28 @@ final class LoginWriter implements AutoCloseable {
     this.retryAfter = settings.retryAfter();
     this.commitTimeout = settings.commitTimeout();
     this.holdCapacity = settings.holdCapacity();
+    this.admitBelow = settings.admitBelow();
     this.lastSeq = lastSeq;
     this.thread = Thread.ofPlatform().name("vigil-login-writer").daemon(true).unstarted(this::run);
     thread.start();
+  }
+
+  /**
+   * Admission control: refuses new work at once while {@code admitBelow} or more logins wait to be stored. Checked
+   * before the engine sees a request, so a refused login is neither learned nor stored.
+   *
+   * @throws StoreUnavailableException (503 with {@code Retry-After}) when the writer is that far behind
+   */
+  void admit() {
+    int waiting = queue.size();
+    if (waiting >= admitBelow) {
+      throw new StoreUnavailableException("the server is " + waiting + " logins behind storing", retryAfter);
+    }
+  }
+
+  /** Logins (and barriers) waiting for the writer thread. */
+  int queued() {
+    return queue.size();
   }
 
   /**
@@ -216,6 +238,10 @@ final class LoginWriter implements AutoCloseable {
           if (!write(logins)) {
             return segmentStart;
           }
+          if (drainingHeld) {
+            // A barrier's caller may read heldLogins at once (health, tests): count the stored ones out first.
+            heldLogins = Math.max(0, heldLogins - logins.size());
+          }
           logins.clear();
           barrier.run(lastSeq);
           segmentStart = i + 1;
@@ -265,7 +291,13 @@ final class LoginWriter implements AutoCloseable {
         logins++;
       }
     }
-    int done = processInOrder(chunk);
+    drainingHeld = true;
+    int done;
+    try {
+      done = processInOrder(chunk);
+    } finally {
+      drainingHeld = false;
+    }
     for (int i = chunk.size() - 1; i >= done; i--) {
       held.addFirst(chunk.get(i));
     }

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *     more new events cost a database look-up
  * @param holdCapacity how many assessed logins are held in memory while the database cannot be reached, to be
  *     stored when it is back; beyond it a login's request fails and the login is not kept
+ * @param admitBelow admission control: while this many assessed logins wait for the writer, new requests are
+ *     refused at once (503 with {@code Retry-After}) instead of queueing behind them, so a slow database shows as
+ *     fast refusals rather than unbounded latency; above {@code queueCapacity} it never applies
  */
 @Validated
 @ConfigurationProperties("vigil.engine.writer")
@@ -26,4 +29,5 @@ public record WriterSettings(
     @DefaultValue("PT30S") Duration commitTimeout,
     @DefaultValue("PT1S") Duration retryAfter,
     @DefaultValue("10000000") @Positive long knownEvents,
-    @DefaultValue("100000") @Positive int holdCapacity) {}
+    @DefaultValue("100000") @Positive int holdCapacity,
+    @DefaultValue("20000") @Positive int admitBelow) {}

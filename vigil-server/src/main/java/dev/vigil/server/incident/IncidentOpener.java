@@ -4,7 +4,9 @@ import dev.vigil.core.policy.Assessment;
 import dev.vigil.core.policy.AssessmentJson;
 import dev.vigil.server.alert.NewAlertListener;
 import dev.vigil.server.alert.SecurityAlert;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,12 @@ final class IncidentOpener implements NewAlertListener {
 
   @Override
   public void onNewAlerts(List<SecurityAlert> alerts) {
+    // Read each tenant's policy once for all the alerts of this commit (inside a savepoint, lazily, so a failed
+    // read fails only that alert's incident handling).
+    Map<String, IncidentOpening.Policy> policies = new HashMap<>();
     for (SecurityAlert alert : alerts) {
       try {
-        savepoint.executeWithoutResult(status -> consider(alert));
+        savepoint.executeWithoutResult(status -> consider(alert, policies));
       } catch (RuntimeException e) {
         // The driver's message can quote row values (user ids), so the ERROR line names only the type; the
         // stack trace is at DEBUG for whoever debugs with access to the data anyway.
@@ -54,12 +59,13 @@ final class IncidentOpener implements NewAlertListener {
     }
   }
 
-  private void consider(SecurityAlert alert) {
+  private void consider(SecurityAlert alert, Map<String, IncidentOpening.Policy> policies) {
     Optional<IncidentStore.LoginFacts> facts = store.loginFacts(alert.tenantId(), alert.eventId());
     if (facts.isEmpty()) {
       return;
     }
     Assessment assessment = AssessmentJson.read(facts.get().assessmentJson());
-    opening.consider(assessment, facts.get(), Origin.DETECTED);
+    opening.consider(assessment, facts.get(), Origin.DETECTED,
+        policies.computeIfAbsent(alert.tenantId(), opening::policy));
   }
 }

@@ -63,20 +63,38 @@ final class IncidentOpening {
     return own != null ? own : engine.settings().forTenant(tenantFlags.tenantId()).policy().incidentAt();
   }
 
+  /** A tenant's incident policy as read once: flags and tuned thresholds. */
+  record Policy(TenantFlags flags, Map<SignalType, Integer> thresholds) {
+    Policy {
+      thresholds = Map.copyOf(thresholds);
+    }
+  }
+
+  /** The tenant's current incident policy (two queries). */
+  Policy policy(String tenantId) {
+    return new Policy(flags.get(tenantId), tuner.thresholds(tenantId));
+  }
+
   /**
    * Opens or joins an incident for the assessed login when the rules say so.
    *
    * @return the incident's id; empty when the login opens none or belongs to one already
    */
   Optional<String> consider(Assessment assessment, IncidentStore.LoginFacts facts, Origin origin) {
+    return consider(assessment, facts, origin, policy(assessment.tenantId()));
+  }
+
+  /**
+   * {@link #consider(Assessment, IncidentStore.LoginFacts, Origin)} under a policy the caller read already: live
+   * detection reads it once per commit rather than once per alert, since an attack's commit carries hundreds.
+   */
+  Optional<String> consider(Assessment assessment, IncidentStore.LoginFacts facts, Origin origin, Policy policy) {
     String tenant = assessment.tenantId();
-    if (store.eventInIncident(tenant, assessment.eventId())) {
-      return Optional.empty();
-    }
-    TenantFlags tenantFlags = flags.get(tenant);
+    TenantFlags tenantFlags = policy.flags();
     Optional<IncidentRules.Trigger> trigger = IncidentRules.trigger(assessment, tenantFlags,
-        baseThreshold(tenantFlags), tuner.thresholds(tenant));
-    if (trigger.isEmpty()) {
+        baseThreshold(tenantFlags), policy.thresholds());
+    // Most alerts open nothing: ask whether the login is in an incident only when it would open or join one.
+    if (trigger.isEmpty() || store.eventInIncident(tenant, assessment.eventId())) {
       return Optional.empty();
     }
     Subject subject = trigger.get().aboutNetwork() ? Subject.network(facts.ipMasked())

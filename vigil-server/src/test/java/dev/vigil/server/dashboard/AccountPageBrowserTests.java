@@ -6,9 +6,8 @@ import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.support.InternalApi;
 import dev.vigil.server.support.InternalApi.Answer;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A user's security page in a real browser against the real server: history, alerts, acknowledging one. */
 @DashboardServerTest
+@ExtendWith(BrowserExtension.class)
 final class AccountPageBrowserTests {
   /** The browser's own address: the user's habitual logins come from the same computer as the browser. */
   private static final String LOCAL_IP = "127.0.0.1";
@@ -23,7 +23,6 @@ final class AccountPageBrowserTests {
   private static final String AWAY_IP = "200.160.2.3";
   private static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) "
       + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
-  private static Browser browser;
 
   @LocalServerPort
   int port;
@@ -34,20 +33,8 @@ final class AccountPageBrowserTests {
   @Autowired
   ApiKeys keys;
 
-  @BeforeAll
-  static void openBrowser(@LocalServerPort int port) {
-    browser = Browser.open(port);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
-  void userSeesHerHistoryAndSessionsAndAcknowledgingAnAlertLowersTheUnreadCount() {
+  void userSeesHerHistoryAndSessionsAndAcknowledgingAnAlertLowersTheUnreadCount(Browser browser) {
     String tenant = "t-" + UUID.randomUUID();
     InternalApi api = new InternalApi(port, tenant, keys, jdbc);
     // Monitor mode: the takeover-looking login below raises its alert but is not enforced (neither challenged nor

@@ -8,9 +8,8 @@ import dev.vigil.server.support.InternalApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * handles a takeover-looking incident from the queue to its rollback, and a plain user is shown the 403 view.
  */
 @DashboardServerTest
+@ExtendWith(BrowserExtension.class)
 final class AdminConsoleBrowserTests {
   private static final String INCIDENTS = ConsoleFixtures.INCIDENTS;
-  private static Browser browser;
 
   @LocalServerPort
   int port;
@@ -34,20 +33,8 @@ final class AdminConsoleBrowserTests {
   @Autowired
   ApiKeys keys;
 
-  @BeforeAll
-  static void openBrowser(@LocalServerPort int port) {
-    browser = Browser.open(port);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
-  void analystSeesTheDatabaseCountersAndRollsBackAFalsePositiveTakeover() throws Exception {
+  void analystSeesTheDatabaseCountersAndRollsBackAFalsePositiveTakeover(Browser browser) throws Exception {
     String tenant = "t-" + UUID.randomUUID();
     InternalApi api = new InternalApi(port, tenant, keys, jdbc);
     String incidentId = ConsoleFixtures.takeoverIncident(api);
@@ -89,7 +76,7 @@ final class AdminConsoleBrowserTests {
   }
 
   @Test
-  void aUserOpeningTheConsoleIsShownTheForbiddenView() {
+  void aUserOpeningTheConsoleIsShownTheForbiddenView(Browser browser) {
     String tenant = "t-" + UUID.randomUUID();
     InternalApi api = new InternalApi(port, tenant, keys, jdbc);
     String email = "user-" + UUID.randomUUID() + "@example.test";

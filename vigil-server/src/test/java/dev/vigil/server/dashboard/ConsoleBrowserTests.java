@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.server.access.ApiKeys;
 import dev.vigil.server.support.InternalApi;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the users list is searched and paged.
  */
 @DashboardServerTest
+@ExtendWith(BrowserExtension.class)
 final class ConsoleBrowserTests {
-  private static Browser browser;
 
   @LocalServerPort
   int port;
@@ -31,27 +30,15 @@ final class ConsoleBrowserTests {
   @Autowired
   ApiKeys keys;
 
-  @BeforeAll
-  static void openBrowser(@LocalServerPort int port) {
-    browser = Browser.open(port);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
-  void riskyLoginsFromAbroadColourTheirCountryOnTheMap() {
+  void riskyLoginsFromAbroadColourTheirCountryOnTheMap(Browser browser) {
     InternalApi api = tenant();
     ConsoleFixtures.bruteForceFrom(api, "BR", 8);
     ConsoleFixtures.bruteForceFrom(api, "DE", 6);
     long fromBrazil = flaggedFrom(api.tenant(), "BR");
     assertThat(fromBrazil).as("the burst was flagged").isPositive();
 
-    signIn(api, "ANALYST", "/admin/#map");
+    signIn(browser, api, "ANALYST", "/admin/#map");
 
     browser.visible(By.cssSelector("svg.world path[data-country='BR']"));
     String shade = browser.visible(By.cssSelector("svg.world path[data-country='BR']")).getAttribute("class");
@@ -67,10 +54,10 @@ final class ConsoleBrowserTests {
   }
 
   @Test
-  void administratorBacktestsAThresholdChangeAndSavesIt() {
+  void administratorBacktestsAThresholdChangeAndSavesIt(Browser browser) {
     InternalApi api = tenant();
     ConsoleFixtures.bruteForceFrom(api, "BR", 8);
-    signIn(api, "ADMIN", "/admin/#policy");
+    signIn(browser, api, "ADMIN", "/admin/#policy");
 
     browser.type(By.id("challengeAt"), "95");
     browser.click(By.id("policy-backtest"));
@@ -102,9 +89,9 @@ final class ConsoleBrowserTests {
   }
 
   @Test
-  void analystMayBacktestThePolicyButNotSaveIt() {
+  void analystMayBacktestThePolicyButNotSaveIt(Browser browser) {
     InternalApi api = tenant();
-    signIn(api, "ANALYST", "/admin/#policy");
+    signIn(browser, api, "ANALYST", "/admin/#policy");
 
     browser.type(By.id("denyAt"), "70");
     browser.click(By.id("policy-backtest"));
@@ -117,13 +104,13 @@ final class ConsoleBrowserTests {
   }
 
   @Test
-  void usersAreSearchedByPrefixAndPaged() {
+  void usersAreSearchedByPrefixAndPaged(Browser browser) {
     InternalApi api = tenant();
     for (int i = 0; i < 23; i++) {
       api.registered(String.format("pat%02d-%s@example.test", i, UUID.randomUUID()));
     }
     api.registered("quinn-" + UUID.randomUUID() + "@example.test");
-    signIn(api, "ANALYST", "/admin/#users");
+    signIn(browser, api, "ANALYST", "/admin/#users");
 
     browser.type(By.id("users-q"), "PAT");
     browser.click(By.id("users-search"));
@@ -148,7 +135,7 @@ final class ConsoleBrowserTests {
   }
 
   /** Registers a staff member with {@code role}, signs them in and opens {@code page}. */
-  private void signIn(InternalApi api, String role, String page) {
+  private void signIn(Browser browser, InternalApi api, String role, String page) {
     String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
     ConsoleFixtures.promote(jdbc, api.registered(email), api.tenant(), role);
     browser.forgetTokens();

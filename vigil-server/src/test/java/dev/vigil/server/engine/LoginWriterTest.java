@@ -28,7 +28,7 @@ import org.springframework.transaction.TransactionSystemException;
 /** The group-commit writer's failure handling and ordering, against an in-memory {@link LoginLog}. */
 final class LoginWriterTest {
   private static final WriterSettings SETTINGS =
-      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2), 1000, 1000);
+      new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofSeconds(2), 1000, 1000, 2);
 
   private final VigilEngine engine = VigilEngine.builder().build();
   private final FakeLog log = new FakeLog();
@@ -86,7 +86,7 @@ final class LoginWriterTest {
   @Test
   void failsLoginsBeyondTheHoldCapacityAndKeepsTheOthers() throws Exception {
     try (LoginWriter small = new LoginWriter(log,
-        new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofMillis(200), 1000, 2), 0)) {
+        new WriterSettings(100, 1000, Duration.ofSeconds(10), Duration.ofMillis(200), 1000, 2, 1000), 0)) {
       log.refuse = write -> true;
       log.refusal = () -> new DataAccessResourceFailureException("connection refused");
       List<PendingWrite> writes = new ArrayList<>();
@@ -139,6 +139,33 @@ final class LoginWriterTest {
   }
 
   @Test
+  void refusesNewWorkAtOnceWhileAdmitBelowLoginsWaitAndAdmitsItAgainOnceTheyAreStored() throws Exception {
+    log.holdNext();
+    PendingWrite first = pending("e-1");
+    writer.submit(first);
+    awaitTrue(() -> log.appending); // the writer is stuck storing e-1
+    PendingWrite second = pending("e-2");
+    PendingWrite third = pending("e-3");
+    writer.submit(second);
+    writer.submit(third);
+
+    assertThatThrownBy(writer::admit).isInstanceOfSatisfying(StoreUnavailableException.class,
+        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    log.release();
+    writer.await(List.of(first.answer(), second.answer(), third.answer()));
+    writer.admit();
+    assertThat(log.storedIds()).containsExactly("e-1", "e-2", "e-3");
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
   void refusesWorkAfterClosingWithTheSameRetryableFailure() {
     writer.close();
     PendingWrite late = pending("e-late");
@@ -162,6 +189,7 @@ final class LoginWriterTest {
     volatile java.util.function.Supplier<RuntimeException> refusal = () -> new IllegalStateException("refused");
     private final List<String> stored = new ArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    volatile boolean appending;
 
     void holdNext() {
       gate = new CountDownLatch(1);
@@ -177,6 +205,7 @@ final class LoginWriterTest {
 
     @Override
     public Appended append(List<PendingWrite> batch) {
+      appending = true;
       try {
         if (!gate.await(10, TimeUnit.SECONDS)) {
           throw new IllegalStateException("the test never released the gate");
