@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -87,9 +88,14 @@ public final class VigilTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
         Serdes.String(), Serdes.ByteArray()));
     Duration retention = settings.seenRetention();
+    // The seen ids are placed at event time, and Streams stamps changelog records with it. Replaying history
+    // older than the changelog's retention, the broker would delete each segment as soon as it rolled, and a task
+    // restored from it would forget those ids and assess their duplicates again. Stamped on append, the changelog
+    // keeps them for its retention of wall-clock time; restoring reads each id's time from its key, not the stamp.
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SEEN_STORE, retention.plus(retention), Duration.ofMillis(1), false),
-        Serdes.String(), Serdes.Long()));
+        Serdes.String(), Serdes.Long())
+        .withLoggingEnabled(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
     // A record that a producer keyed exactly as the owner function does (tenant NUL user, Kafka's default
     // partitioner) is already on its owner's partition: assessed in place, it skips one write, one read and one
     // transaction hop. Anything else is re-keyed through the by-user repartition topic. A user's records all take
