@@ -17,6 +17,7 @@ import dev.vigil.server.metrics.RiskLoginMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -158,18 +159,8 @@ final class IncidentOpening {
       bySubject.computeIfAbsent(login.assessment().tenantId() + '\u0000' + subject.kindLabel() + ':' + subject.id(),
           key -> new ArrayList<>()).add(login);
     }
-    List<IncidentStore.Joining> joinings = new ArrayList<>(bySubject.size());
-    for (List<Detected> logins : bySubject.values()) {
-      Detected first = logins.getFirst();
-      Set<SignalType> signals = new LinkedHashSet<>();
-      logins.forEach(login -> signals.addAll(login.trigger().signals()));
-      joinings.add(new IncidentStore.Joining(first.assessment().tenantId(),
-          subject(first.trigger(), first.assessment(), first.facts()),
-          logins.stream().mapToInt(login -> login.assessment().score()).max().orElseThrow(), signals,
-          Enforcement.newTraceId(), logins.size()));
-    }
     Instant now = clock.instant();
-    List<IncidentStore.Ref> refs = store.openOrAttachAll(joinings, Origin.DETECTED, now);
+    List<IncidentStore.Ref> refs = store.openOrAttachAll(joinings(bySubject.values()), Origin.DETECTED, now);
     Map<Detected, IncidentStore.Ref> refOf = new IdentityHashMap<>();
     Set<Detected> opening = Collections.newSetFromMap(new IdentityHashMap<>());
     int group = 0;
@@ -188,22 +179,40 @@ final class IncidentOpening {
     for (Detected login : detected) {
       IncidentStore.Ref ref = refOf.get(login);
       Assessment assessment = login.assessment();
-      boolean opened = opening.contains(login);
+      String kind = opening.contains(login) ? "opened" : "attached";
       attachments.add(new IncidentStore.Attachment(ref.id(), assessment));
-      lines.add(new IncidentStore.TimelineLine(ref.id(), opened ? "opened" : "attached",
+      lines.add(new IncidentStore.TimelineLine(ref.id(), kind,
           timelineDetail(assessment, login.trigger(), Origin.DETECTED)));
       Map<Action, ActionStatus> actions = IncidentRules.actions(assessment, login.policy().flags(), false);
       planned.addAll(plan(actions, subject(login.trigger(), assessment, login.facts()), assessment, login.facts(),
           ref, Origin.DETECTED));
       entries.computeIfAbsent(assessment.tenantId(), tenant -> new ArrayList<>()).add(new AuditLog.NewEntry(
-          opened ? "incident.opened" : "incident.attached", "incident:" + ref.id(),
+          "incident." + kind, "incident:" + ref.id(),
           auditDetails(assessment, login.trigger(), Origin.DETECTED, actions, ref)));
     }
+    // Lock order as everywhere (incident rows, action rows, audit chain): the rows above are locked already, the
+    // audit chains last. A runner carrying out one of these incidents' actions meanwhile holds its action row and
+    // then wants the audit chain; taking a chain before planning would deadlock with it.
     store.attachEvents(attachments, now);
     store.timelineAll(lines, now, Caller.SYSTEM);
     enforcement.planAll(planned);
     entries.forEach((tenant, tenantEntries) -> audit.appendAll(tenant, Caller.SYSTEM, tenantEntries));
     return new Considered(refs.stream().map(IncidentStore.Ref::id).distinct().toList(), detected.size());
+  }
+
+  /** One upsert per subject: the highest score and every counted signal of its logins. */
+  private static List<IncidentStore.Joining> joinings(Collection<List<Detected>> bySubject) {
+    List<IncidentStore.Joining> joinings = new ArrayList<>(bySubject.size());
+    for (List<Detected> logins : bySubject) {
+      Detected first = logins.getFirst();
+      Set<SignalType> signals = new LinkedHashSet<>();
+      logins.forEach(login -> signals.addAll(login.trigger().signals()));
+      joinings.add(new IncidentStore.Joining(first.assessment().tenantId(),
+          subject(first.trigger(), first.assessment(), first.facts()),
+          logins.stream().mapToInt(login -> login.assessment().score()).max().orElseThrow(), signals,
+          Enforcement.newTraceId(), logins.size()));
+    }
+    return joinings;
   }
 
   /** Counts the attached logins and runs the incidents' actions once the transaction commits. */
