@@ -65,11 +65,11 @@ final class IncidentStore {
     }
     return jdbc.sql("""
             SELECT a.tenant_id, a.event_id, a.assessment::text AS assessment, e.ip_hmac, e.ip_masked, e.received_at,
-                   EXISTS (SELECT 1 FROM incident_events i
-                            WHERE i.tenant_id = a.tenant_id AND i.event_id = a.event_id) AS in_incident
+                   i.event_id IS NOT NULL AS in_incident
               FROM unnest(CAST(:tenants AS text[]), CAST(:events AS text[])) AS k(tenant_id, event_id)
               JOIN assessments a ON a.tenant_id = k.tenant_id AND a.event_id = k.event_id
-              JOIN login_events e ON e.tenant_id = k.tenant_id AND e.event_id = k.event_id""")
+              JOIN login_events e ON e.tenant_id = k.tenant_id AND e.event_id = k.event_id
+              LEFT JOIN incident_events i ON i.tenant_id = k.tenant_id AND i.event_id = k.event_id""")
         .param("tenants", tenantIds.toArray(String[]::new))
         .param("events", eventIds.toArray(String[]::new))
         .query((rs, n) -> new DetectedLogin(rs.getString("tenant_id"), rs.getString("event_id"), facts(rs, n),
