@@ -8,12 +8,13 @@
 #   VIGIL_DB_URL='jdbc:postgresql://127.0.0.1:5432/vigil_soak?user=postgres' vigil-bench/soak/run.sh
 #
 # Settings: RATE (1500 req/s), DURATION (600 s), WARMUP (60 s, not in the totals), USERS (2000), PORT (18090),
-# HEAP (1g, -Xmx of the server), OUT (a new temp dir: server.log, gc.log, jstat.txt, series.csv, latency.hgrm).
+# HEAP (1g, -Xmx of the server), JAR (the server jar, default vigil-server/target/vigil-server.jar: compare an old
+# build against a new one), OUT (a new temp dir: server.log, gc.log, jstat.txt, series.csv, latency.hgrm).
 # Localhost only. Needs a JDK 21+ (JAVA_HOME or /usr/lib/jvm); builds the server and benchmark jars if missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="$ROOT/vigil-server/target/vigil-server.jar"
+JAR="${JAR:-$ROOT/vigil-server/target/vigil-server.jar}"
 BENCH="$ROOT/vigil-bench/target/benchmarks.jar"
 PORT="${PORT:-18090}"
 RATE="${RATE:-1500}"

@@ -106,6 +106,63 @@ public final class Enforcement {
         .update() == 1;
   }
 
+  /**
+   * {@link #plan} for many actions in one statement, in list order: live detection plans every action of a group
+   * commit's incidents at once. An action already planned (earlier in the list included) is left out.
+   */
+  public void planAll(List<PlannedAction> planned) {
+    if (planned.isEmpty()) {
+      return;
+    }
+    int n = planned.size();
+    String[] tenants = new String[n];
+    String[] incidents = new String[n];
+    String[] actions = new String[n];
+    String[] kinds = new String[n];
+    String[] targets = new String[n];
+    String[] networks = new String[n];
+    String[] adapters = new String[n];
+    String[] statuses = new String[n];
+    String[] traces = new String[n];
+    String[] received = new String[n];
+    for (int i = 0; i < n; i++) {
+      PlannedAction action = planned.get(i);
+      tenants[i] = action.tenantId();
+      incidents[i] = action.incidentId();
+      actions[i] = action.action().name();
+      kinds[i] = action.target().kind().label();
+      targets[i] = action.target().id();
+      networks[i] = action.target().network();
+      adapters[i] = adapterFor(action.action());
+      statuses[i] = action.initial().name();
+      traces[i] = action.traceId();
+      received[i] = action.eventReceivedAt() == null ? null : action.eventReceivedAt().toString();
+    }
+    jdbc.sql("""
+            INSERT INTO incident_actions (tenant_id, incident_id, action, target_kind, target_id, target_network,
+                                          adapter, status, actor, trace_id, event_received_at, created_at)
+            SELECT t, CAST(i AS uuid), a, k, g, w, d, s, 'system', tr, CAST(r AS timestamptz), :now
+              FROM unnest(CAST(:tenants AS text[]), CAST(:incidents AS text[]), CAST(:actions AS text[]),
+                          CAST(:kinds AS text[]), CAST(:targets AS text[]), CAST(:networks AS text[]),
+                          CAST(:adapters AS text[]), CAST(:statuses AS text[]), CAST(:traces AS text[]),
+                          CAST(:received AS text[]))
+                   WITH ORDINALITY AS p(t, i, a, k, g, w, d, s, tr, r, n)
+             ORDER BY n
+            ON CONFLICT (incident_id, action, target_kind, target_id) WHERE incident_id IS NOT NULL DO NOTHING""")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("tenants", tenants)
+        .param("incidents", incidents)
+        .param("actions", actions)
+        .param("kinds", kinds)
+        .param("targets", targets)
+        .param("networks", networks)
+        .param("adapters", adapters)
+        .param("statuses", statuses)
+        .param("traces", traces)
+        .param("received", received)
+        .update();
+  }
+
   /** Ids of the incident's actions still to carry out (PENDING, or FAILED with attempts left). */
   List<Long> runnable(String incidentId) {
     return jdbc.sql("""

@@ -16,10 +16,16 @@ import dev.vigil.server.flags.TenantFlags;
 import dev.vigil.server.metrics.RiskLoginMetrics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -91,48 +97,175 @@ final class IncidentOpening {
   Optional<String> consider(Assessment assessment, IncidentStore.LoginFacts facts, Origin origin, Policy policy) {
     String tenant = assessment.tenantId();
     TenantFlags tenantFlags = policy.flags();
-    Optional<IncidentRules.Trigger> trigger = IncidentRules.trigger(assessment, tenantFlags,
-        baseThreshold(tenantFlags), policy.thresholds());
+    Optional<IncidentRules.Trigger> trigger = trigger(assessment, policy);
     // Most alerts open nothing: ask whether the login is in an incident only when it would open or join one.
     if (trigger.isEmpty() || store.eventInIncident(tenant, assessment.eventId())) {
       return Optional.empty();
     }
-    Subject subject = trigger.get().aboutNetwork() ? Subject.network(facts.ipMasked())
-        : Subject.user(assessment.userId());
+    Subject subject = subject(trigger.get(), assessment, facts);
     Instant now = clock.instant();
     IncidentStore.Ref ref = store.openOrAttach(tenant, subject, assessment.score(), trigger.get().signals(), origin,
         null, Enforcement.newTraceId(), now);
     store.attachEvent(ref.id(), assessment, now);
-    String labels = trigger.get().signals().stream().map(SignalType::label).toList().toString();
     store.timeline(ref.id(), now, Caller.SYSTEM, ref.opened() ? "opened" : "attached",
-        "login " + assessment.eventId() + ": score " + assessment.score() + ", " + assessment.decision()
-            + ", signals " + labels + "; " + trigger.get().reason() + (origin == Origin.REPLAY ? " (replay)" : ""));
+        timelineDetail(assessment, trigger.get(), origin));
     Map<Action, ActionStatus> actions = IncidentRules.actions(assessment, tenantFlags, origin == Origin.REPLAY);
-    for (Map.Entry<Action, ActionStatus> planned : actions.entrySet()) {
-      Target target = switch (planned.getKey()) {
-        case BLOCK -> subject.kind() == Subject.Kind.NETWORK ? Target.source("", facts.ipMasked())
-            : Target.source(facts.ipHmac(), facts.ipMasked());
-        case PAGE -> Target.incident(ref.id());
-        case REQUIRE_MFA, FORCE_LOGOUT, FREEZE, NOTIFY_USER, OPEN_INCIDENT -> Target.user(assessment.userId());
-      };
-      enforcement.plan(new PlannedAction(tenant, ref.id(), planned.getKey(), target, ref.traceId(),
-          planned.getValue(), origin == Origin.DETECTED ? facts.receivedAt() : null));
+    for (PlannedAction planned : plan(actions, subject, assessment, facts, ref, origin)) {
+      enforcement.plan(planned);
     }
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("eventId", assessment.eventId());
-    details.put("score", Integer.toString(assessment.score()));
-    details.put("signals", labels);
-    details.put("reason", trigger.get().reason());
-    details.put("origin", origin.label());
-    details.put("actions", actions.toString());
-    details.put("traceId", ref.traceId());
     audit.append(tenant, Caller.SYSTEM, ref.opened() ? "incident.opened" : "incident.attached",
-        "incident:" + ref.id(), details);
+        "incident:" + ref.id(), auditDetails(assessment, trigger.get(), origin, actions, ref));
     afterCommit(() -> metrics.highRisk());
     if (origin == Origin.DETECTED) {
       runner.runAfterCommit(ref.id());
     }
     return Optional.of(ref.id());
+  }
+
+  /** The rules' verdict on the login under the policy. */
+  Optional<IncidentRules.Trigger> trigger(Assessment assessment, Policy policy) {
+    return IncidentRules.trigger(assessment, policy.flags(), baseThreshold(policy.flags()), policy.thresholds());
+  }
+
+  /** A live-detected login the rules open or join an incident for, as {@link IncidentOpener} hands it over. */
+  record Detected(Assessment assessment, IncidentStore.LoginFacts facts, IncidentRules.Trigger trigger,
+      Policy policy) {}
+
+  /**
+   * What {@link #considerAll} did, for the caller to act on once its savepoint is released.
+   *
+   * @param incidentIds the incidents opened or joined, each once
+   * @param logins how many logins were attached
+   */
+  record Considered(List<String> incidentIds, int logins) {
+    Considered {
+      incidentIds = List.copyOf(incidentIds);
+    }
+  }
+
+  /**
+   * {@link #consider} for the triggering logins of one group commit ({@link Origin#DETECTED}, none of them in an
+   * incident yet): the same incidents, rows, timeline lines, actions and audit entries as considering them one by
+   * one in list order, but written with one statement per table (one upsert per commit for all subjects, one
+   * advisory lock and insert per tenant's audit chain) instead of about ten per login. An attack's commit carries
+   * hundreds of such logins, all joining the same incident, on the one thread that commits for every request.
+   * Metrics and the actions' run are left to the caller ({@link #afterCommit(Considered)}), so that nothing is
+   * registered for work a failed savepoint rolls back.
+   */
+  Considered considerAll(List<Detected> detected) {
+    Map<String, List<Detected>> bySubject = new LinkedHashMap<>();
+    for (Detected login : detected) {
+      Subject subject = subject(login.trigger(), login.assessment(), login.facts());
+      bySubject.computeIfAbsent(login.assessment().tenantId() + '\u0000' + subject.kindLabel() + ':' + subject.id(),
+          key -> new ArrayList<>()).add(login);
+    }
+    Instant now = clock.instant();
+    List<IncidentStore.Ref> refs = store.openOrAttachAll(joinings(bySubject.values()), Origin.DETECTED, now);
+    Map<Detected, IncidentStore.Ref> refOf = new IdentityHashMap<>();
+    Set<Detected> opening = Collections.newSetFromMap(new IdentityHashMap<>());
+    int group = 0;
+    for (List<Detected> logins : bySubject.values()) {
+      IncidentStore.Ref ref = refs.get(group++);
+      logins.forEach(login -> refOf.put(login, ref));
+      if (ref.opened()) {
+        // the first login of the subject opened it; the others join, as when they came one by one
+        opening.add(logins.getFirst());
+      }
+    }
+    List<IncidentStore.Attachment> attachments = new ArrayList<>(detected.size());
+    List<IncidentStore.TimelineLine> lines = new ArrayList<>(detected.size());
+    List<PlannedAction> planned = new ArrayList<>();
+    Map<String, List<AuditLog.NewEntry>> entries = new LinkedHashMap<>();
+    for (Detected login : detected) {
+      IncidentStore.Ref ref = refOf.get(login);
+      Assessment assessment = login.assessment();
+      String kind = opening.contains(login) ? "opened" : "attached";
+      attachments.add(new IncidentStore.Attachment(ref.id(), assessment));
+      lines.add(new IncidentStore.TimelineLine(ref.id(), kind,
+          timelineDetail(assessment, login.trigger(), Origin.DETECTED)));
+      Map<Action, ActionStatus> actions = IncidentRules.actions(assessment, login.policy().flags(), false);
+      planned.addAll(plan(actions, subject(login.trigger(), assessment, login.facts()), assessment, login.facts(),
+          ref, Origin.DETECTED));
+      entries.computeIfAbsent(assessment.tenantId(), tenant -> new ArrayList<>()).add(new AuditLog.NewEntry(
+          "incident." + kind, "incident:" + ref.id(),
+          auditDetails(assessment, login.trigger(), Origin.DETECTED, actions, ref)));
+    }
+    // Lock order as everywhere (incident rows, action rows, audit chain): the rows above are locked already, the
+    // audit chains last. A runner carrying out one of these incidents' actions meanwhile holds its action row and
+    // then wants the audit chain; taking a chain before planning would deadlock with it.
+    store.attachEvents(attachments, now);
+    store.timelineAll(lines, now, Caller.SYSTEM);
+    enforcement.planAll(planned);
+    entries.forEach((tenant, tenantEntries) -> audit.appendAll(tenant, Caller.SYSTEM, tenantEntries));
+    return new Considered(refs.stream().map(IncidentStore.Ref::id).distinct().toList(), detected.size());
+  }
+
+  /** One upsert per subject: the highest score and every counted signal of its logins. */
+  private static List<IncidentStore.Joining> joinings(Collection<List<Detected>> bySubject) {
+    List<IncidentStore.Joining> joinings = new ArrayList<>(bySubject.size());
+    for (List<Detected> logins : bySubject) {
+      Detected first = logins.getFirst();
+      Set<SignalType> signals = new LinkedHashSet<>();
+      logins.forEach(login -> signals.addAll(login.trigger().signals()));
+      joinings.add(new IncidentStore.Joining(first.assessment().tenantId(),
+          subject(first.trigger(), first.assessment(), first.facts()),
+          logins.stream().mapToInt(login -> login.assessment().score()).max().orElseThrow(), signals,
+          Enforcement.newTraceId(), logins.size()));
+    }
+    return joinings;
+  }
+
+  /** Counts the attached logins and runs the incidents' actions once the transaction commits. */
+  void afterCommit(Considered considered) {
+    afterCommit(() -> {
+      for (int i = 0; i < considered.logins(); i++) {
+        metrics.highRisk();
+      }
+    });
+    considered.incidentIds().forEach(runner::runAfterCommit);
+  }
+
+  private static Subject subject(IncidentRules.Trigger trigger, Assessment assessment,
+      IncidentStore.LoginFacts facts) {
+    return trigger.aboutNetwork() ? Subject.network(facts.ipMasked()) : Subject.user(assessment.userId());
+  }
+
+  private static String timelineDetail(Assessment assessment, IncidentRules.Trigger trigger, Origin origin) {
+    return "login " + assessment.eventId() + ": score " + assessment.score() + ", " + assessment.decision()
+        + ", signals " + labels(trigger) + "; " + trigger.reason() + (origin == Origin.REPLAY ? " (replay)" : "");
+  }
+
+  private static String labels(IncidentRules.Trigger trigger) {
+    return trigger.signals().stream().map(SignalType::label).toList().toString();
+  }
+
+  private static List<PlannedAction> plan(Map<Action, ActionStatus> actions, Subject subject,
+      Assessment assessment, IncidentStore.LoginFacts facts, IncidentStore.Ref ref, Origin origin) {
+    List<PlannedAction> planned = new ArrayList<>(actions.size());
+    for (Map.Entry<Action, ActionStatus> action : actions.entrySet()) {
+      Target target = switch (action.getKey()) {
+        case BLOCK -> subject.kind() == Subject.Kind.NETWORK ? Target.source("", facts.ipMasked())
+            : Target.source(facts.ipHmac(), facts.ipMasked());
+        case PAGE -> Target.incident(ref.id());
+        case REQUIRE_MFA, FORCE_LOGOUT, FREEZE, NOTIFY_USER, OPEN_INCIDENT -> Target.user(assessment.userId());
+      };
+      planned.add(new PlannedAction(assessment.tenantId(), ref.id(), action.getKey(), target, ref.traceId(),
+          action.getValue(), origin == Origin.DETECTED ? facts.receivedAt() : null));
+    }
+    return planned;
+  }
+
+  private static Map<String, String> auditDetails(Assessment assessment, IncidentRules.Trigger trigger,
+      Origin origin, Map<Action, ActionStatus> actions, IncidentStore.Ref ref) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("eventId", assessment.eventId());
+    details.put("score", Integer.toString(assessment.score()));
+    details.put("signals", labels(trigger));
+    details.put("reason", trigger.reason());
+    details.put("origin", origin.label());
+    details.put("actions", actions.toString());
+    details.put("traceId", ref.traceId());
+    return details;
   }
 
   /** An analyst's incident about a user or network, with the given logins (which must exist). */

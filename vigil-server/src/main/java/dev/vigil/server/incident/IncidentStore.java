@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,32 @@ final class IncidentStore {
              WHERE a.tenant_id = :tenant AND a.event_id = :event""")
         .param("tenant", tenantId).param("event", eventId)
         .query(IncidentStore::facts).optional();
+  }
+
+  /** A stored login that raised an alert, with whether it is in an incident already. */
+  record DetectedLogin(String tenantId, String eventId, LoginFacts facts, boolean inIncident) {}
+
+  /**
+   * {@link #loginFacts} and {@link #eventInIncident} for many logins in one query: live detection reads every
+   * alerting login of a group commit at once (an attack's commit carries hundreds). Logins not stored are left
+   * out; the order is not the argument's.
+   */
+  List<DetectedLogin> detectedLogins(List<String> tenantIds, List<String> eventIds) {
+    if (tenantIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            SELECT a.tenant_id, a.event_id, a.assessment::text AS assessment, e.ip_hmac, e.ip_masked, e.received_at,
+                   i.event_id IS NOT NULL AS in_incident
+              FROM unnest(CAST(:tenants AS text[]), CAST(:events AS text[])) AS k(tenant_id, event_id)
+              JOIN assessments a ON a.tenant_id = k.tenant_id AND a.event_id = k.event_id
+              JOIN login_events e ON e.tenant_id = k.tenant_id AND e.event_id = k.event_id
+              LEFT JOIN incident_events i ON i.tenant_id = k.tenant_id AND i.event_id = k.event_id""")
+        .param("tenants", tenantIds.toArray(String[]::new))
+        .param("events", eventIds.toArray(String[]::new))
+        .query((rs, n) -> new DetectedLogin(rs.getString("tenant_id"), rs.getString("event_id"), facts(rs, n),
+            rs.getBoolean("in_incident")))
+        .list();
   }
 
   /**
@@ -124,6 +152,157 @@ final class IncidentStore {
         .param("now", Timestamp.from(now))
         .query((rs, n) -> new Ref(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
         .single();
+  }
+
+  /**
+   * What {@link #openOrAttachAll} does for one subject: the logins of one commit that open or join its incident.
+   *
+   * @param score the highest score of those logins
+   * @param signals the union of their counted signals
+   * @param logins how many they are; the incident's version moves on by as much, as one upsert per login did
+   */
+  record Joining(String tenantId, Subject subject, int score, Collection<SignalType> signals, String traceId,
+      int logins) {}
+
+  /**
+   * {@link #openOrAttach} for many subjects in one statement, each subject once.
+   *
+   * @return each subject's incident, in the argument's order
+   */
+  List<Ref> openOrAttachAll(List<Joining> joinings, Origin origin, Instant now) {
+    int n = joinings.size();
+    String[] ids = new String[n];
+    String[] tenants = new String[n];
+    String[] kinds = new String[n];
+    String[] subjects = new String[n];
+    String[] severities = new String[n];
+    int[] scores = new int[n];
+    String[] signals = new String[n];
+    String[] traces = new String[n];
+    int[] logins = new int[n];
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Joining joining = joinings.get(i);
+      ids[i] = UUID.randomUUID().toString();
+      tenants[i] = joining.tenantId();
+      kinds[i] = joining.subject().kindLabel();
+      subjects[i] = joining.subject().id();
+      severities[i] = severity(joining.score());
+      scores[i] = joining.score();
+      // lower-case identifiers ([a-z_]), so joining with a comma and splitting in SQL is exact
+      signals[i] = String.join(",", labels(joining.signals()));
+      traces[i] = joining.traceId();
+      logins[i] = joining.logins();
+      if (index.put(subjectKey(tenants[i], kinds[i], subjects[i]), i) != null) {
+        throw new IllegalArgumentException("each subject once: " + joining.subject().kindLabel());
+      }
+    }
+    Ref[] refs = new Ref[n];
+    jdbc.sql("""
+            INSERT INTO incidents (id, tenant_id, subject_kind, subject_id, status, severity, max_score, signal_types,
+                                   origin, trace_id, note, opened_at, updated_at, version)
+            SELECT CAST(i AS uuid), t, k, s, 'OPEN', sv, sc, string_to_array(sg, ','), :origin, tr, NULL, :now, :now,
+                   l - 1
+              FROM unnest(CAST(:ids AS text[]), CAST(:tenants AS text[]), CAST(:kinds AS text[]),
+                          CAST(:subjects AS text[]), CAST(:severities AS text[]), CAST(:scores AS int[]),
+                          CAST(:signals AS text[]), CAST(:traces AS text[]), CAST(:logins AS int[]))
+                   WITH ORDINALITY AS r(i, t, k, s, sv, sc, sg, tr, l, n)
+             ORDER BY n
+            ON CONFLICT (tenant_id, subject_kind, subject_id) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
+                max_score = greatest(incidents.max_score, EXCLUDED.max_score),
+                severity = CASE WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 85 THEN 'critical'
+                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 60 THEN 'high'
+                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 30 THEN 'medium'
+                                ELSE 'low' END,
+                signal_types = ARRAY(SELECT DISTINCT s FROM unnest(incidents.signal_types || EXCLUDED.signal_types) s
+                                     ORDER BY s),
+                updated_at = EXCLUDED.updated_at,
+                version = incidents.version + EXCLUDED.version + 1
+            RETURNING tenant_id, subject_kind, subject_id, id::text, trace_id, (xmax = 0) AS opened""")
+        .param("origin", origin.label())
+        .param("now", Timestamp.from(now))
+        .param("ids", ids)
+        .param("tenants", tenants)
+        .param("kinds", kinds)
+        .param("subjects", subjects)
+        .param("severities", severities)
+        .param("scores", scores)
+        .param("signals", signals)
+        .param("traces", traces)
+        .param("logins", logins)
+        .query((rs, row) -> {
+          int i = index.get(subjectKey(rs.getString(1), rs.getString(2), rs.getString(3)));
+          refs[i] = new Ref(rs.getString(4), rs.getString(5), rs.getBoolean(6));
+          return i;
+        })
+        .list();
+    return List.of(refs);
+  }
+
+  /** A login to link to an incident: {@link #attachEvent}'s arguments. */
+  record Attachment(String incidentId, Assessment assessment) {}
+
+  /** {@link #attachEvent} for many logins in one statement; a login in an incident already is left out. */
+  void attachEvents(List<Attachment> attachments, Instant now) {
+    int n = attachments.size();
+    String[] tenants = new String[n];
+    String[] events = new String[n];
+    String[] incidents = new String[n];
+    String[] users = new String[n];
+    int[] scores = new int[n];
+    String[] decisions = new String[n];
+    String[] signals = new String[n];
+    String[] occurredAt = new String[n];
+    for (int i = 0; i < n; i++) {
+      Assessment assessment = attachments.get(i).assessment();
+      tenants[i] = assessment.tenantId();
+      events[i] = assessment.eventId();
+      incidents[i] = attachments.get(i).incidentId();
+      users[i] = assessment.userId();
+      scores[i] = assessment.score();
+      decisions[i] = assessment.decision().name();
+      signals[i] = String.join(",", labels(assessment.signalTypes()));
+      occurredAt[i] = assessment.timestamp().toString();
+    }
+    jdbc.sql("""
+            INSERT INTO incident_events (tenant_id, event_id, incident_id, user_id, score, decision, signal_types,
+                                         occurred_at, attached_at)
+            SELECT t, e, CAST(i AS uuid), u, sc, d, string_to_array(sg, ','), CAST(o AS timestamptz), :now
+              FROM unnest(CAST(:tenants AS text[]), CAST(:events AS text[]), CAST(:incidents AS text[]),
+                          CAST(:users AS text[]), CAST(:scores AS int[]), CAST(:decisions AS text[]),
+                          CAST(:signals AS text[]), CAST(:occurredAt AS text[]))
+                   WITH ORDINALITY AS r(t, e, i, u, sc, d, sg, o, n)
+             ORDER BY n
+            ON CONFLICT DO NOTHING""")
+        .param("now", Timestamp.from(now))
+        .param("tenants", tenants)
+        .param("events", events)
+        .param("incidents", incidents)
+        .param("users", users)
+        .param("scores", scores)
+        .param("decisions", decisions)
+        .param("signals", signals)
+        .param("occurredAt", occurredAt)
+        .update();
+  }
+
+  /** One line of an incident's timeline: {@link #timeline}'s arguments but the time and actor. */
+  record TimelineLine(String incidentId, String kind, String detail) {}
+
+  /** {@link #timeline} for many lines, all at {@code at} by {@code actor}, in list order, in one statement. */
+  void timelineAll(List<TimelineLine> lines, Instant at, String actor) {
+    jdbc.sql("""
+            INSERT INTO incident_timeline (incident_id, at, actor, kind, detail)
+            SELECT CAST(i AS uuid), :at, :actor, k, d
+              FROM unnest(CAST(:incidents AS text[]), CAST(:kinds AS text[]), CAST(:details AS text[]))
+                   WITH ORDINALITY AS r(i, k, d, n)
+             ORDER BY n""")
+        .param("at", Timestamp.from(at))
+        .param("actor", actor)
+        .param("incidents", lines.stream().map(TimelineLine::incidentId).toArray(String[]::new))
+        .param("kinds", lines.stream().map(TimelineLine::kind).toArray(String[]::new))
+        .param("details", lines.stream().map(TimelineLine::detail).toArray(String[]::new))
+        .update();
   }
 
   /** Links a login to the incident; false when it belongs to an incident already. */
@@ -252,6 +431,10 @@ final class IncidentStore {
 
   private static String[] labels(Collection<SignalType> types) {
     return types.stream().map(SignalType::label).distinct().sorted().toArray(String[]::new);
+  }
+
+  private static String subjectKey(String tenantId, String kind, String subjectId) {
+    return tenantId + '\u0000' + kind + '\u0000' + subjectId;
   }
 
   private static Optional<UUID> parseId(String text) {
