@@ -44,17 +44,9 @@ public final class AuditLog {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("audit entries are appended inside the transaction of the audited change");
     }
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vigil.audit:' || :tenant, 0))")
-        .param("tenant", tenantId)
-        .query((rs, n) -> 1)
-        .list();
-    List<String[]> last = jdbc.sql("""
-            SELECT seq, hash FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT 1""")
-        .param("tenant", tenantId)
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-        .list();
-    long seq = last.isEmpty() ? 1 : Long.parseLong(last.getFirst()[0]) + 1;
-    String prevHash = last.isEmpty() ? AuditChain.GENESIS : last.getFirst()[1];
+    ChainHead head = lockHead(tenantId);
+    long seq = head.seq() + 1;
+    String prevHash = head.hash();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String canonicalDetails = AuditChain.details(details);
     String hash = AuditChain.hash(prevHash, tenantId, seq, now, actor, action, target, canonicalDetails);
@@ -97,17 +89,9 @@ public final class AuditLog {
     if (entries.isEmpty()) {
       return;
     }
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vigil.audit:' || :tenant, 0))")
-        .param("tenant", tenantId)
-        .query((rs, n) -> 1)
-        .list();
-    List<String[]> last = jdbc.sql("""
-            SELECT seq, hash FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT 1""")
-        .param("tenant", tenantId)
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-        .list();
-    long seq = last.isEmpty() ? 0 : Long.parseLong(last.getFirst()[0]);
-    String prevHash = last.isEmpty() ? AuditChain.GENESIS : last.getFirst()[1];
+    ChainHead head = lockHead(tenantId);
+    long seq = head.seq();
+    String prevHash = head.hash();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     int n = entries.size();
     long[] seqs = new long[n];
@@ -143,6 +127,23 @@ public final class AuditLog {
         .param("hashes", hashes)
         .update();
   }
+
+  /** The tenant's last entry (seq 0 and the genesis hash for none), read under the tenant's chain lock. */
+  private ChainHead lockHead(String tenantId) {
+    // Held to the end of the transaction: appends of one tenant are serialised, so seq and prev_hash never fork.
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vigil.audit:' || :tenant, 0))")
+        .param("tenant", tenantId)
+        .query((rs, n) -> 1)
+        .list();
+    return jdbc.sql("""
+            SELECT seq, hash FROM audit_log WHERE tenant_id = :tenant ORDER BY seq DESC LIMIT 1""")
+        .param("tenant", tenantId)
+        .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+        .optional()
+        .orElse(new ChainHead(0, AuditChain.GENESIS));
+  }
+
+  private record ChainHead(long seq, String hash) {}
 
   /** A page of the tenant's entries, newest first. */
   public List<AuditEntry> page(String tenantId, int page, int size) {
