@@ -296,18 +296,23 @@ final class StreamsOnBrokerTest {
       int scores = 0;
       Map<String, Integer> bySignal = new TreeMap<>();
       List<String> unexplained = new ArrayList<>();
-      // A user whose earlier login was decided differently has learned differently since (a challenged login
-      // teaches a tenth of an allowed one), so the first difference must be explained, later ones follow from it.
+      // A user whose earlier login was scored differently may have learned differently since (a challenged or
+      // doubted login teaches a fraction of a trusted one), so the first difference must be explained, later ones
+      // may follow from it.
       Set<String> diverged = new HashSet<>();
       for (var entry : expected.entrySet()) {
         Assessment want = entry.getValue();
         Assessment got = actual.get(entry.getKey());
+        String user = want.tenantId() + '\u0000' + want.userId();
+        boolean divergedBefore = diverged.contains(user);
         scores += want.score() == got.score() ? 0 : 1;
+        if (want.score() != got.score() || want.decision() != got.decision()) {
+          diverged.add(user);
+        }
         if (want.decision() == got.decision()) {
           continue;
         }
         decisions++;
-        boolean divergedBefore = !diverged.add(want.tenantId() + '\u0000' + want.userId());
         Set<SignalType> differing = EnumSet.noneOf(SignalType.class);
         differing.addAll(want.signalTypes());
         differing.addAll(got.signalTypes());
