@@ -111,6 +111,24 @@ final class IncidentStore {
     return statement.query(IncidentStore::facts).list();
   }
 
+  /**
+   * How a login joins its subject's OPEN or ACKNOWLEDGED incident, shared by {@link #openOrAttach} and
+   * {@link #openOrAttachAll}: the higher score and its severity band, the union of the signals, and the version moved
+   * on once per login (an inserted row's {@code version} carries the logins beyond the first: 0 for one login).
+   */
+  private static final String JOIN_OPEN_INCIDENT = """
+      ON CONFLICT (tenant_id, subject_kind, subject_id) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
+          max_score = greatest(incidents.max_score, EXCLUDED.max_score),
+          severity = CASE WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 85 THEN 'critical'
+                          WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 60 THEN 'high'
+                          WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 30 THEN 'medium'
+                          ELSE 'low' END,
+          signal_types = ARRAY(SELECT DISTINCT s FROM unnest(incidents.signal_types || EXCLUDED.signal_types) s
+                               ORDER BY s),
+          updated_at = EXCLUDED.updated_at,
+          version = incidents.version + EXCLUDED.version + 1
+      """;
+
   boolean eventInIncident(String tenantId, String eventId) {
     return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_events WHERE tenant_id = :tenant AND event_id = :event)")
         .param("tenant", tenantId).param("event", eventId).query(Boolean.class).single();
@@ -128,16 +146,7 @@ final class IncidentStore {
                                    origin, trace_id, note, opened_at, updated_at)
             VALUES (:id, :tenant, :kind, :subject, 'OPEN', :severity, :score, :signals, :origin, :trace, :note,
                     :now, :now)
-            ON CONFLICT (tenant_id, subject_kind, subject_id) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
-                max_score = greatest(incidents.max_score, EXCLUDED.max_score),
-                severity = CASE WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 85 THEN 'critical'
-                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 60 THEN 'high'
-                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 30 THEN 'medium'
-                                ELSE 'low' END,
-                signal_types = ARRAY(SELECT DISTINCT s FROM unnest(incidents.signal_types || EXCLUDED.signal_types) s
-                                     ORDER BY s),
-                updated_at = EXCLUDED.updated_at,
-                version = incidents.version + 1
+            """ + JOIN_OPEN_INCIDENT + """
             RETURNING id::text, trace_id, (xmax = 0) AS opened""")
         .param("id", UUID.randomUUID())
         .param("tenant", tenantId)
@@ -208,16 +217,7 @@ final class IncidentStore {
                           CAST(:signals AS text[]), CAST(:traces AS text[]), CAST(:logins AS int[]))
                    WITH ORDINALITY AS r(i, t, k, s, sv, sc, sg, tr, l, n)
              ORDER BY n
-            ON CONFLICT (tenant_id, subject_kind, subject_id) WHERE status IN ('OPEN', 'ACKNOWLEDGED') DO UPDATE SET
-                max_score = greatest(incidents.max_score, EXCLUDED.max_score),
-                severity = CASE WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 85 THEN 'critical'
-                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 60 THEN 'high'
-                                WHEN greatest(incidents.max_score, EXCLUDED.max_score) >= 30 THEN 'medium'
-                                ELSE 'low' END,
-                signal_types = ARRAY(SELECT DISTINCT s FROM unnest(incidents.signal_types || EXCLUDED.signal_types) s
-                                     ORDER BY s),
-                updated_at = EXCLUDED.updated_at,
-                version = incidents.version + EXCLUDED.version + 1
+            """ + JOIN_OPEN_INCIDENT + """
             RETURNING tenant_id, subject_kind, subject_id, id::text, trace_id, (xmax = 0) AS opened""")
         .param("origin", origin.label())
         .param("now", Timestamp.from(now))
