@@ -45,6 +45,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   EnrichmentOptions enrichment = new EnrichmentOptions();
 
+  @Option(names = "--unanswered-challenges",
+      description = {"assume no challenge is ever answered (a challenged owner's login teaches only",
+          "challengedLearnWeight). Default: owners pass their challenges and the login is confirmed to the engine,",
+          "as the login service and POST /api/v1/assessments/{eventId}/confirm do; attackers never pass"})
+  boolean unansweredChallenges;
+
   @Option(names = "--ablation", description = "also run with each signal type off, and without the statistical model")
   boolean ablation;
 
@@ -54,14 +60,20 @@ final class EvaluateCommand implements Callable<Integer> {
     java.io.PrintStream stdout = io.out();
     EngineSettings settings = policy == null ? EngineSettings.defaults() : EngineSettings.fromJson(policy);
     Enricher enricher = enrichment.enricher(io.err());
-    Evaluator evaluator = Evaluator.load(events, labels);
+    Evaluator evaluator = Evaluator.load(events, labels)
+        .with(unansweredChallenges ? Evaluator.Challenges.UNANSWERED : Evaluator.Challenges.OWNERS_PASS);
     EvaluationReport report = assessments == null
-        ? evaluator.evaluate("vigil", settings, enricher)
+        ? evaluator.evaluate(unansweredChallenges ? "vigil, challenges unanswered" : "vigil", settings, enricher)
         : evaluator.evaluateAssessments("vigil (from " + assessments.getFileName() + ")", assessments);
     Path dir = out != null ? out : events.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("report.json"), ReportFormat.json(report));
     ReportFormat.rocPlot(report, dir.resolve("roc.png"));
+    if (assessments == null) {
+      stdout.println(unansweredChallenges
+          ? "challenges: never answered (challenged owners teach only challengedLearnWeight)"
+          : "challenges: owners pass and are confirmed to the engine; attackers fail (--unanswered-challenges to change)");
+    }
     stdout.print(ReportFormat.text(report));
     if (ablation) {
       List<EvaluationReport> runs = evaluator.ablation(settings, enricher);

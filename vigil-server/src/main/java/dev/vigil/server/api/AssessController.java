@@ -1,5 +1,6 @@
 package dev.vigil.server.api;
 
+import dev.vigil.core.event.EventLimits;
 import dev.vigil.core.event.LoginEvent;
 import dev.vigil.core.event.LoginEventReader;
 import dev.vigil.server.access.ApiCaller;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,6 +96,32 @@ final class AssessController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
         .body(blocked ? BlockedSource.mark(assessment) : assessment);
   }
+
+  @Operation(summary = "Confirm a challenged login",
+      description = "Tell the engine that the user passed the challenge of a login it challenged (your second "
+          + "factor succeeded): the login then teaches the user's profile in full, so the same device and place "
+          + "are familiar next time. Without it a challenged login teaches only challengedLearnWeight, and the "
+          + "owner is challenged again on the next visit. Call it only after the user proved it was them; never for "
+          + "a challenge that failed or was abandoned. The engine remembers the last idempotencyCacheSize "
+          + "challenged logins; confirming one twice, an allowed one or an unknown one answers 404.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "the engine learned the login", content = @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"),
+              examples = @ExampleObject(value = "{\"eventId\":\"e-1001\",\"confirmed\":true}"))),
+          @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.PROBLEM),
+          @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.PROBLEM)})
+  @PostMapping(path = "/api/v1/assessments/{eventId}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
+  Confirmation confirm(@Parameter(hidden = true) @AuthenticationPrincipal ApiCaller caller,
+      @PathVariable String eventId) {
+    if (eventId.length() > EventLimits.MAX_STRING_LENGTH || !pipeline.confirm(caller.tenantId(), eventId)) {
+      throw new ChallengeNotPendingException();
+    }
+    return new Confirmation(eventId, true);
+  }
+
+  /** The answer to a confirmation. */
+  record Confirmation(String eventId, boolean confirmed) {}
 
   /**
    * Under fail-open a block list the database cannot be asked about blocks nothing (the answer is degraded then);

@@ -130,6 +130,12 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         "you have no alert with this id");
   }
 
+  /** Also for another tenant's event: the answer does not say whether the id exists elsewhere. */
+  @ExceptionHandler
+  ProblemDetail challengeNotPending(ChallengeNotPendingException e) {
+    return problem(HttpStatus.NOT_FOUND, "challenge-not-pending", "No challenge to confirm", e.getMessage());
+  }
+
   /** Another tenant named in an admin path: the same answer as a tenant that does not exist. */
   @ExceptionHandler
   ProblemDetail tenantNotFound(TenantNotFoundException e) {

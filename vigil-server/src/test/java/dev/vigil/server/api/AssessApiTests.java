@@ -137,6 +137,94 @@ final class AssessApiTests {
   }
 
   @Test
+  void aConfirmedChallengeTeachesTheProfileSoTheOwnersNextLoginFromThereIsAllowed() throws Exception {
+    homeLogins();
+    assertThat(decisionOf(post(laptopAbroad("abroad-1", "2026-10-15T09:00:00Z")))).isEqualTo("CHALLENGE");
+
+    HttpResponse<String> confirmed = confirm(caller, "abroad-1");
+
+    assertThat(confirmed.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(confirmed.body());
+    assertThat(answer.path("eventId").asText()).isEqualTo("abroad-1");
+    assertThat(answer.path("confirmed").asBoolean()).isTrue();
+    assertThat(decisionOf(post(laptopAbroad("abroad-2", "2026-10-15T10:00:00Z"))))
+        .as("the laptop and the place abroad are the owner's now").isEqualTo("ALLOW");
+  }
+
+  @Test
+  void withoutAConfirmationTheOwnerIsChallengedAgainFromTheSamePlace() throws Exception {
+    homeLogins();
+    post(laptopAbroad("abroad-1", "2026-10-15T09:00:00Z"));
+
+    assertThat(decisionOf(post(laptopAbroad("abroad-2", "2026-10-15T10:00:00Z")))).isEqualTo("CHALLENGE");
+  }
+
+  @Test
+  void aLoginIsConfirmedOnceAndOnlyIfItWasChallenged() throws Exception {
+    homeLogins();
+    post(laptopAbroad("abroad-1", "2026-10-15T09:00:00Z"));
+
+    assertThat(confirm(caller, "abroad-1").statusCode()).isEqualTo(200);
+    HttpResponse<String> again = confirm(caller, "abroad-1");
+    HttpResponse<String> allowed = confirm(caller, "home-3");
+    HttpResponse<String> unknown = confirm(caller, "never-seen");
+
+    for (HttpResponse<String> response : List.of(again, allowed, unknown)) {
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(response.body()).path("type").asText()).endsWith("challenge-not-pending");
+    }
+  }
+
+  @Test
+  void anotherTenantCannotConfirmThisTenantsChallengeAndIsToldItDoesNotExist() throws Exception {
+    homeLogins();
+    post(laptopAbroad("abroad-1", "2026-10-15T09:00:00Z"));
+    TestTenant other = TestTenant.create(keys, port);
+
+    HttpResponse<String> foreign = confirm(other, "abroad-1");
+    HttpResponse<String> missing = confirm(other, "never-seen");
+
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    JsonNode foreignProblem = JSON.readTree(foreign.body());
+    JsonNode missingProblem = JSON.readTree(missing.body());
+    assertThat(foreignProblem.path("type")).isEqualTo(missingProblem.path("type"));
+    assertThat(foreignProblem.path("detail")).isEqualTo(missingProblem.path("detail"));
+    assertThat(confirm(caller, "abroad-1").statusCode()).as("still waiting for its own tenant").isEqualTo(200);
+  }
+
+  private void homeLogins() throws Exception {
+    for (int day = 1; day <= 12; day++) {
+      post(located("home-" + day, "2026-10-%02dT09:00:00Z".formatted(day), "84.10.20." + day, "d-home",
+          "\"country\":\"DE\",\"city\":\"Berlin\",\"lat\":52.52,\"lon\":13.40,\"asn\":3320,"
+              + "\"asOrg\":\"Deutsche Telekom AG\""));
+    }
+  }
+
+  private String laptopAbroad(String eventId, String timestamp) {
+    return located(eventId, timestamp, "177.40.1.9", "d-laptop",
+        "\"country\":\"BR\",\"city\":\"Sao Paulo\",\"lat\":-23.55,\"lon\":-46.63,\"asn\":4230,"
+            + "\"asOrg\":\"Claro S.A.\"");
+  }
+
+  private String located(String eventId, String timestamp, String ip, String deviceId, String geo) {
+    return """
+        {"eventId":"%s","tenantId":"%s","userId":"alice","timestamp":"%s","outcome":"SUCCESS","ip":"%s",
+         "userAgent":"%s","deviceId":"%s","geo":{%s}}
+        """.formatted(eventId, tenant, timestamp, ip, CHROME_ON_WINDOWS, deviceId, geo);
+  }
+
+  private static String decisionOf(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).path("decision").asText();
+  }
+
+  private static HttpResponse<String> confirm(TestTenant as, String eventId) throws Exception {
+    return TestTenant.send(as.request("/api/v1/assessments/" + eventId + "/confirm")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  @Test
   void answersARepeatedEventIdWithTheFirstAssessmentAndStoresItOnce() throws Exception {
     String first = post(aliceLogin("e-twice", "81.2.69.160")).body();
     // Same id, different content: the first verdict stands, the engine is not asked again.

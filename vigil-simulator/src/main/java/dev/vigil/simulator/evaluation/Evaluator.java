@@ -30,12 +30,37 @@ import java.util.Map;
  * with one signal type switched off at a time, or without the statistical model.
  */
 public final class Evaluator {
+  /**
+   * What follows a challenged success. In production the owner answers the second factor and the service tells
+   * the engine ({@code VigilEngine.confirm}: the login service does it after TOTP, an integrating application
+   * through {@code POST /api/v1/assessments/{eventId}/confirm}), so the login then teaches the profile in full;
+   * an attacker without the second factor never gets that far. Seed 000's and Wiefling et al.'s RBA model
+   * work the same way: only logins that passed re-authentication join the history.
+   */
+  public enum Challenges {
+    /** Owners pass their challenges and each is confirmed to the engine; attackers' challenges fail. */
+    OWNERS_PASS,
+    /** No challenge is ever answered: a challenged login teaches only {@code challengedLearnWeight}. */
+    UNANSWERED
+  }
+
   private final List<LoginEvent> events;
   private final Map<String, GroundTruth> truth;
+  private final Challenges challenges;
 
-  private Evaluator(List<LoginEvent> events, Map<String, GroundTruth> truth) {
+  private Evaluator(List<LoginEvent> events, Map<String, GroundTruth> truth, Challenges challenges) {
     this.events = events;
     this.truth = truth;
+    this.challenges = challenges;
+  }
+
+  /** This evaluator with another model of what follows a challenge ({@link Challenges#OWNERS_PASS} by default). */
+  public Evaluator with(Challenges challenges) {
+    return new Evaluator(events, truth, requireNonNull(challenges, "challenges"));
+  }
+
+  public Challenges challenges() {
+    return challenges;
   }
 
   /**
@@ -84,15 +109,23 @@ public final class Evaluator {
         events.add(event);
       }
     }
-    return new Evaluator(events, truth);
+    return new Evaluator(events, truth, Challenges.OWNERS_PASS);
   }
 
-  /** Evaluates a fresh engine with {@code settings} over the events. */
+  /**
+   * Evaluates a fresh engine with {@code settings} over the events, answering challenges as {@link #challenges()}
+   * says.
+   */
   public EvaluationReport evaluate(String name, EngineSettings settings, Enricher enricher) {
     VigilEngine engine = VigilEngine.builder().settings(settings).enricher(enricher).build();
     List<Assessment> assessments = new ArrayList<>(events.size());
     for (LoginEvent event : events) {
-      assessments.add(engine.assess(event));
+      Assessment assessment = engine.assess(event);
+      assessments.add(assessment);
+      if (challenges == Challenges.OWNERS_PASS && assessment.decision() == Decision.CHALLENGE && event.isSuccess()
+          && !truth.get(event.eventId()).attack()) {
+        engine.confirm(event.tenantId(), event.eventId());
+      }
     }
     return report(name, assessments);
   }
