@@ -169,12 +169,53 @@ class EngineScenarioTest {
     double fullDeviceWeight = ScoringSettings.defaults().weight(SignalType.NEW_DEVICE, Severity.HIGH);
     assertThat(secondDeviceNearby.decision()).isEqualTo(Decision.ALLOW);
     assertThat(secondDeviceNearby.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
-        .satisfies(s -> assertThat(s.weight()).as("a third on a two-login profile")
-            .isCloseTo(fullDeviceWeight / 3, within(1e-9)));
+        .satisfies(s -> assertThat(s.weight()).as("in proportion to a two-login profile's history")
+            .isCloseTo(fullDeviceWeight * ScoringSettings.defaults().maturity(2), within(1e-9))
+            .isLessThan(fullDeviceWeight / 2));
     assertThat(takeoverAbroad.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
         .satisfies(s -> assertThat(s.weight()).as("in a new country nothing is the user's: in full")
             .isCloseTo(fullDeviceWeight, within(1e-9)));
     assertThat(takeoverAbroad.decision()).isEqualTo(Decision.CHALLENGE);
+  }
+
+  @Test
+  void anAccountsFirstSuccessfulLoginRanksAboveAnEstablishedLoginWithoutBeingChallenged() {
+    history(login("omar").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment first = engine.assess(login("lea").from(BERLIN).device("d-7").at("2026-10-21T08:00:00Z").event());
+    Assessment established = engine.assess(
+        login("omar").from(BERLIN).device("d-1").at("2026-10-21T08:05:00Z").event());
+
+    assertThat(first.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> {
+          assertThat(s.severity()).isEqualTo(Severity.LOW);
+          assertThat(s.detail()).contains("first successful login of this account");
+        });
+    assertThat(first.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(first.score()).isGreaterThan(established.score());
+  }
+
+  @Test
+  void aDeviceAndNetworkKnownFromOneLoginRankAboveEstablishedOnesUntilTheyAreUsedAgain() {
+    history(login("ravi").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+    Assessment laptopAtFriends = engine.assess(
+        login("ravi").from(HAMBURG).device("d-2").at("2026-10-21T18:00:00Z").event());
+    assertThat(laptopAtFriends.decision()).isEqualTo(Decision.CHALLENGE);
+    engine.confirm(laptopAtFriends.tenantId(), laptopAtFriends.eventId()); // the owner passed the second factor
+
+    Assessment secondVisit = engine.assess(
+        login("ravi").from(HAMBURG).device("d-2").at("2026-10-22T18:00:00Z").event());
+    Assessment usual = engine.assess(login("ravi").from(BERLIN).device("d-1").at("2026-10-23T08:00:00Z").event());
+    history(login("ravi").from(HAMBURG).device("d-2").at("2026-10-24T18:00:00Z").daily(3));
+    Assessment established = engine.assess(
+        login("ravi").from(HAMBURG).device("d-2").at("2026-10-28T18:00:00Z").event());
+
+    assertThat(secondVisit.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.LOW));
+    assertThat(secondVisit.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(secondVisit.score()).isGreaterThan(usual.score());
+    assertThat(usual.signalTypes()).doesNotContain(SignalType.NEW_DEVICE);
+    assertThat(established.signalTypes()).doesNotContain(SignalType.NEW_DEVICE);
   }
 
   @Test
