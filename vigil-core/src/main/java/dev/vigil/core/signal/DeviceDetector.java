@@ -22,11 +22,6 @@ import dev.vigil.core.profile.UserProfile;
 final class DeviceDetector implements Detector {
   /** Below this share of the user's logins without a device id, a login without one is out of character. */
   private static final float RARELY_WITHOUT_DEVICE_ID = 0.2f;
-  /**
-   * Below this decayed weight a familiar device or network is known from only one or two logins (an allowed login
-   * teaches 1). Measured at 2.5 and 4 with the same effect (docs/EVALUATION.md).
-   */
-  private static final float ESTABLISHED_WEIGHT = 2.5f;
 
   @Override
   public void inspect(DetectionContext context, Signals found) {
@@ -64,8 +59,8 @@ final class DeviceDetector implements Detector {
           : hasDeviceId || elsewhere ? Severity.MEDIUM : Severity.LOW;
       found.raise(SignalType.NEW_DEVICE, severity, "first login with " + what + where);
     } else if (hasDeviceId && !elsewhere
-        && profile.weight(Feature.DEVICE, login.key(Feature.DEVICE)) < ESTABLISHED_WEIGHT
-        && profile.weight(Feature.NETWORK, login.key(Feature.NETWORK)) < ESTABLISHED_WEIGHT) {
+        && profile.weight(Feature.DEVICE, login.key(Feature.DEVICE)) < DetectionContext.ESTABLISHED_WEIGHT
+        && profile.weight(Feature.NETWORK, login.key(Feature.NETWORK)) < DetectionContext.ESTABLISHED_WEIGHT) {
       found.raise(SignalType.NEW_DEVICE, Severity.LOW,
           "device and network each known from only one or two logins (" + what + ")");
     }

@@ -76,6 +76,9 @@ final class RouteIsolationTests {
         {"tenantId":"{tenant}","userId":"x","timestamp":"2026-11-01T08:00:00Z","outcome":"SUCCESS",
          "ip":"192.0.2.1"}""", "tenant"));
     ROUTES.put("POST /api/v1/events", Probe.of(Access.API_KEY, "/api/v1/events"));
+    // Another tenant confirming a challenge that is really pending is AssessApiTests' (404, and the owner still can).
+    ROUTES.put("POST /api/v1/assessments/{eventId}/confirm",
+        Probe.owned(Access.API_KEY, "/api/v1/assessments/e-isolation/confirm", null, "tenant"));
     ROUTES.put("GET /api/v1/users/{userId}/risk",
         Probe.owned(Access.API_KEY, "/api/v1/users/{riskUser}/risk", null, "tenant"));
     // The signed-in user's own things: nothing to name but the caller.

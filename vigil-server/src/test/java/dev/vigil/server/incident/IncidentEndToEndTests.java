@@ -103,8 +103,11 @@ final class IncidentEndToEndTests {
     Answer again = login(AWAY_IP, SAFARI_ON_IPHONE, AWAY_DEVICE);
     assertThat(again.status()).as("unfrozen, and the new phone is familiar now: " + again.body()).isEqualTo(200);
     JsonNode assessed = lastAssessmentOf(erin);
-    assertThat(signalTypes(assessed)).as("the confirmed device and network raise nothing")
-        .doesNotContain("NEW_DEVICE", "NEW_NETWORK", "NEW_IP", "NEW_ASN");
+    assertThat(signalTypes(assessed)).as("the confirmed device and network are familiar")
+        .doesNotContain("NEW_NETWORK", "NEW_IP", "NEW_ASN");
+    assertThat(assessed.path("signals")).filteredOn(s -> s.path("type").asText().equals("NEW_DEVICE"))
+        .as("at most the LOW note that the device is known from one login only")
+        .allSatisfy(s -> assertThat(s.path("severity").asText()).isEqualTo("LOW"));
     assertThat(incidents()).as("no second incident").hasSize(1);
   }
 

@@ -117,7 +117,10 @@ final class IncidentLoopTests {
 
     JsonNode nextLogin = assess(aliceInSaoPaulo("away-2", now.plusSeconds(2).toString())).json();
     assertThat(signals(nextLogin)).as("the confirmed device and network are familiar now")
-        .doesNotContain("NEW_DEVICE", "NEW_NETWORK", "NEW_COUNTRY", "NEW_ASN", "NEW_IP");
+        .doesNotContain("NEW_NETWORK", "NEW_COUNTRY", "NEW_ASN", "NEW_IP");
+    assertThat(nextLogin.path("signals")).filteredOn(s -> s.path("type").asText().equals("NEW_DEVICE"))
+        .as("at most the LOW note that the device is known from one login only")
+        .allSatisfy(s -> assertThat(s.path("severity").asText()).isEqualTo("LOW"));
   }
 
   @Test
