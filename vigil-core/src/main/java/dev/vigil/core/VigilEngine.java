@@ -24,6 +24,7 @@ import dev.vigil.core.signal.DetectionContext;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
 import dev.vigil.core.signal.Signal;
+import dev.vigil.core.signal.SignalType;
 import dev.vigil.core.signal.Signals;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -249,12 +250,21 @@ public final class VigilEngine {
   /**
    * The part of a login's score (0–100, combined as the scorer does) that comes from unfamiliarity — what the
    * user's next logins from the same place and device resolve. A scripted client or a VPN scores the same on every
-   * login, so it must not keep the profile from learning the user's own place.
+   * login, so it must not keep the profile from learning the user's own place. A new device on a network the user
+   * knows is left out too: that is a purchase used at home, and an attacker is not on the user's network — doubting
+   * it only challenged the owner when the new laptop next appeared on another address of the same provider.
    */
   private static int unfamiliarity(List<Signal> signals) {
+    boolean elsewhere = false;
+    for (Signal signal : signals) {
+      elsewhere |= switch (signal.type()) {
+        case NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, IMPOSSIBLE_TRAVEL -> true;
+        default -> false;
+      };
+    }
     double keep = 1;
     for (Signal signal : signals) {
-      if (signal.type().unfamiliarity()) {
+      if (signal.type().unfamiliarity() && (elsewhere || signal.type() != SignalType.NEW_DEVICE)) {
         keep *= 1 - signal.weight();
       }
     }

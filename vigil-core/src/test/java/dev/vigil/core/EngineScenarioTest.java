@@ -219,6 +219,31 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aNewLaptopFirstUsedAtHomeIsLearnedInFullSoItsNextAddressOfTheSameProviderIsNotChallenged() {
+    history(login("theo").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    Assessment atHome = engine.assess(login("theo").from(BERLIN).device("d-2").at("2026-10-21T20:00:00Z").event());
+    Assessment nextDay = engine.assess(login("theo").from(HAMBURG).device("d-2").at("2026-10-22T20:00:00Z").event());
+
+    assertThat(atHome.score()).as("doubtful by score alone").isGreaterThanOrEqualTo(engine.settings()
+        .forTenant(atHome.tenantId()).trustedBelow());
+    assertThat(atHome.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(nextDay.signalTypes()).contains(SignalType.NEW_NETWORK).doesNotContain(SignalType.NEW_DEVICE);
+    assertThat(nextDay.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void aNewLaptopFirstSeenOnAStrangeNetworkStaysDoubtedUntilItReturns() {
+    history(login("uma").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+
+    engine.assess(login("uma").from(HAMBURG).device("d-2").at("2026-10-21T20:00:00Z").event());
+    Assessment again = engine.assess(login("uma").from(Logins.MUNICH).device("d-2").at("2026-10-22T20:00:00Z")
+        .event());
+
+    assertThat(again.signalTypes()).contains(SignalType.NEW_DEVICE);
+  }
+
+  @Test
   void withoutDeviceCookiesANewBrowserOnAnUnfamiliarNetworkIsChallenged() {
     // This tenant's login page sets no device cookie: the browser family is all there is to know a device by.
     history(login("nina").from(BERLIN).userAgent(Logins.CHROME_WIN_142).at("2026-10-01T08:00:00Z").daily(20));
