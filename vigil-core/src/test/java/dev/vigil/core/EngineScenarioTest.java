@@ -125,8 +125,9 @@ class EngineScenarioTest {
   void aNearlyChallengedLoginDoesNotMakeItsPlaceFamiliarAtOnce() {
     history(login("alice").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(30));
 
-    // Another provider in the same country: doubtful (score ≥ trustedBelow), but below the challenge threshold.
-    Assessment first = engine.assess(login("alice").from(Logins.MUNICH).device("d-1").at("2026-10-31T08:00:00Z").event());
+    // Another provider in the same country, in the small hours: doubtful (score ≥ trustedBelow), but below the
+    // challenge threshold.
+    Assessment first = engine.assess(login("alice").from(Logins.MUNICH).device("d-1").at("2026-10-31T02:00:00Z").event());
     Assessment returnVisit = engine.assess(
         login("alice").from(Logins.MUNICH).device("d-1").at("2026-11-01T08:00:00Z").event());
 

@@ -96,7 +96,7 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     w.put(SignalType.HOSTING_NETWORK, 0.30);
     w.put(SignalType.BLOCKLISTED_IP, 0.66);
     w.put(SignalType.SCRIPTED_CLIENT, 0.35);
-    return new ScoringSettings(w, 7.0, 1.5, true, Forest.defaults(), 5);
+    return new ScoringSettings(w, 8.0, 1.5, true, Forest.defaults(), 5);
   }
 
   /**
