@@ -15,7 +15,7 @@ import dev.vigil.core.profile.UserProfile;
  *
  * <p>Trust grows with repetition, so two weaker cases are raised LOW, to rank such logins above the user's
  * established ones without ever challenging on their own: an account's first successful login (no device is known
- * yet: the login is as likely its owner's as a takeover of a dormant account), and a login whose device and network
+ * yet, so nothing vouches for it; a dormant account's takeover looks the same), and a login whose device and network
  * are both known from about one earlier login (after an attacker's first visit slipped through, their return
  * looks exactly like that, while the owner's logins mostly come from a device used for weeks).
  */

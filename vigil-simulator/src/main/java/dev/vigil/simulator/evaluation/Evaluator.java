@@ -34,8 +34,8 @@ public final class Evaluator {
    * What follows a challenged success. In production the owner answers the second factor and the service tells
    * the engine ({@code VigilEngine.confirm}: the login service does it after TOTP, an integrating application
    * through {@code POST /api/v1/assessments/{eventId}/confirm}), so the login then teaches the profile in full;
-   * an attacker without the second factor never gets that far. Seed 000's and Wiefling et al.'s RBA model
-   * work the same way: only logins that passed re-authentication join the history.
+   * an attacker without the second factor never gets that far. Risk-based authentication is measured the same
+   * way in the literature (Wiefling et al.): only logins that passed re-authentication join the history.
    */
   public enum Challenges {
     /** Owners pass their challenges and each is confirmed to the engine; attackers' challenges fail. */
