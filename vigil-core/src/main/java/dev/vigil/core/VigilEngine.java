@@ -125,7 +125,7 @@ public final class VigilEngine {
       forestScore = forest.score(vector);
     }
     RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(), forestScore,
-        tenantSettings.scoring());
+        tenantSettings.scoring(), tenant.challengesConfirmed());
     Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
     Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
         tenantSettings.policy());
@@ -295,6 +295,7 @@ public final class VigilEngine {
     if (profile == null) {
       return false;
     }
+    tenant.markChallengeConfirmed();
     profile.learn(pending.features(), 1f - pending.learned());
     if (pending.learned() <= 0) {
       // a denied login was never counted as a success of the user or of the tenant's population

@@ -171,12 +171,43 @@ class EngineScenarioTest {
     assertThat(secondDeviceNearby.decision()).isEqualTo(Decision.ALLOW);
     assertThat(secondDeviceNearby.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
         .satisfies(s -> assertThat(s.weight()).as("in proportion to a two-login profile's history")
-            .isCloseTo(fullDeviceWeight * ScoringSettings.defaults().maturity(2), within(1e-9))
+            .isCloseTo(fullDeviceWeight * ScoringSettings.defaults().maturity(2, false), within(1e-9))
             .isLessThan(fullDeviceWeight / 2));
     assertThat(takeoverAbroad.signals()).filteredOn(s -> s.type() == SignalType.NEW_DEVICE).singleElement()
         .satisfies(s -> assertThat(s.weight()).as("in a new country nothing is the user's: in full")
             .isCloseTo(fullDeviceWeight, within(1e-9)));
     assertThat(takeoverAbroad.decision()).isEqualTo(Decision.CHALLENGE);
+  }
+
+  @Test
+  void aYoungProfileMaturesSoonerInATenantWhoseChallengesAreSeenConfirmed() {
+    // Tenant "answers": a traveller's challenge was passed and confirmed; tenant "silent" never confirms.
+    for (String tenant : List.of("answers", "silent")) {
+      history(login("vera").tenant(tenant).from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(20));
+      Assessment abroad = engine.assess(login("vera").tenant(tenant).from(SAO_PAULO).device("d-1")
+          .at("2026-10-25T12:00:00Z").event());
+      assertThat(abroad.decision()).isEqualTo(Decision.CHALLENGE);
+      if (tenant.equals("answers")) {
+        assertThat(engine.confirm(tenant, abroad.eventId())).isTrue();
+      }
+      history(login("maya").tenant(tenant).from(BERLIN).device("m-1").at("2026-10-26T08:00:00Z").daily(2));
+    }
+
+    double answered = newDeviceWeight(engine.assess(
+        login("maya").tenant("answers").from(HAMBURG).device("m-2").at("2026-10-28T20:00:00Z").event()));
+    double silent = newDeviceWeight(engine.assess(
+        login("maya").tenant("silent").from(HAMBURG).device("m-2").at("2026-10-28T20:00:00Z").event()));
+
+    ScoringSettings scoring = ScoringSettings.defaults();
+    double full = scoring.weight(SignalType.NEW_DEVICE, Severity.HIGH);
+    assertThat(answered).isCloseTo(full * scoring.maturity(2, true), within(1e-9));
+    assertThat(silent).isCloseTo(full * scoring.maturity(2, false), within(1e-9));
+    assertThat(answered).isGreaterThan(silent);
+  }
+
+  private static double newDeviceWeight(Assessment assessment) {
+    return assessment.signals().stream().filter(s -> s.type() == SignalType.NEW_DEVICE).mapToDouble(s -> s.weight())
+        .max().orElse(0);
   }
 
   @Test

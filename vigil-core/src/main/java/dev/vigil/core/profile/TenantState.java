@@ -22,6 +22,8 @@ public final class TenantState {
   private final SourceIndex systems;
   private final TenantActivity activity = new TenantActivity();
   private final PopulationStats population = new PopulationStats();
+  /** Whether a challenged login of this tenant was confirmed since the engine started (not in snapshots). */
+  private boolean challengesConfirmed;
 
   public TenantState(int maxSourcesPerLevel) {
     this.addresses = new SourceIndex(maxSourcesPerLevel, SOURCE_IDLE_SECONDS);
@@ -37,6 +39,20 @@ public final class TenantState {
   /** The user's profile if one exists; never creates one (unknown user names must not cost memory). */
   public Optional<UserProfile> existingProfile(String userId) {
     return Optional.ofNullable(users.get(userId));
+  }
+
+  /**
+   * Whether this tenant's challenges are seen being answered: a challenged login was confirmed since the engine
+   * started. Kept out of snapshots on purpose — after a restart the engine assumes nothing until the next
+   * confirmation, which errs on the side of fewer challenges.
+   */
+  public boolean challengesConfirmed() {
+    return challengesConfirmed;
+  }
+
+  /** Records that a challenged login of this tenant was confirmed. */
+  public void markChallengeConfirmed() {
+    challengesConfirmed = true;
   }
 
   public int userCount() {

@@ -29,9 +29,11 @@ public final class RiskScorer {
    * @param raised the detectors' signals (unweighted)
    * @param profile the user's profile before the login, {@code null} for unknown users
    * @param forestScore the tenant's Isolation Forest score of the login, NaN when there is none
+   * @param challengesConfirmed whether the tenant's challenges have been seen confirmed (see
+   *     {@link ScoringSettings#matureHistoryUnconfirmed})
    */
   public static Score score(List<Signal> raised, LoginFeatures login, @Nullable UserProfile profile,
-      PopulationStats population, double forestScore, ScoringSettings settings) {
+      PopulationStats population, double forestScore, ScoringSettings settings, boolean challengesConfirmed) {
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
     // A young profile has not yet seen the user's second device or their phone's carrier, so those count in
@@ -41,7 +43,7 @@ public final class RiskScorer {
     for (Signal signal : raised) {
       newCountry |= signal.type() == SignalType.NEW_COUNTRY;
     }
-    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes());
+    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes(), challengesConfirmed);
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
       if (scalesWithHistory(signal.type())) {

@@ -20,10 +20,15 @@ import java.util.Map;
  * @param forest how the tenant's Isolation Forest contributes
  * @param matureHistory successful logins after which a user's unfamiliar device, network or hour counts in full;
  *     before that it counts in proportion (a young profile has not yet seen the user's second device or their
- *     phone's carrier), never below a third. New countries always count in full.
+ *     phone's carrier), never below a third. New countries always count in full. This applies once the tenant's
+ *     challenges are seen being confirmed (a passed second factor fed back), so a young profile's new device costs
+ *     its owner one challenge, not one per visit.
+ * @param matureHistoryUnconfirmed the same until then — for a tenant whose challenges have not been confirmed
+ *     since the engine started (replay, Kafka Streams, an application that never calls confirm), where every
+ *     visit of a young profile's new device would be challenged again
  */
 public record ScoringSettings(Map<SignalType, Double> weights, double modelCenter, double modelScale,
-    boolean modelEnabled, Forest forest, int matureHistory) {
+    boolean modelEnabled, Forest forest, int matureHistory, int matureHistoryUnconfirmed) {
 
   /**
    * The Isolation Forest's part: an anomaly score {@code s} (about 0.5 ordinary, near 1 anomalous) becomes the
@@ -73,6 +78,10 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     if (matureHistory < 1) {
       throw new IllegalArgumentException("scoring.matureHistory must be at least 1: " + matureHistory);
     }
+    if (matureHistoryUnconfirmed < 1) {
+      throw new IllegalArgumentException(
+          "scoring.matureHistoryUnconfirmed must be at least 1: " + matureHistoryUnconfirmed);
+    }
     if (!(modelScale > 0)) {
       throw new IllegalArgumentException("scoring.modelScale must be positive: " + modelScale);
     }
@@ -96,15 +105,17 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
     w.put(SignalType.HOSTING_NETWORK, 0.30);
     w.put(SignalType.BLOCKLISTED_IP, 0.66);
     w.put(SignalType.SCRIPTED_CLIENT, 0.35);
-    return new ScoringSettings(w, 8.0, 1.5, true, Forest.defaults(), 5);
+    return new ScoringSettings(w, 8.0, 1.5, true, Forest.defaults(), 5, 10);
   }
 
   /**
-   * How much a user's history vouches for its novelty signals: 1 from {@code matureHistory} successes on, in
-   * proportion before, never below a third.
+   * How much a user's history vouches for its novelty signals: 1 from {@code matureHistory} successes on (from
+   * {@code matureHistoryUnconfirmed} while the tenant's challenges are not seen confirmed), in proportion before,
+   * never below a third.
    */
-  public double maturity(int successes) {
-    return Math.max(1.0 / 3, Math.min(1.0, successes / (double) matureHistory));
+  public double maturity(int successes, boolean challengesConfirmed) {
+    int mature = challengesConfirmed ? matureHistory : matureHistoryUnconfirmed;
+    return Math.max(1.0 / 3, Math.min(1.0, successes / (double) mature));
   }
 
   /** The weight of a signal of {@code type} raised at {@code severity}. */
@@ -123,12 +134,13 @@ public record ScoringSettings(Map<SignalType, Double> weights, double modelCente
 
   /** These settings with the statistical model on or off. */
   public ScoringSettings withModel(boolean enabled) {
-    return new ScoringSettings(weights, modelCenter, modelScale, enabled, forest, matureHistory);
+    return new ScoringSettings(weights, modelCenter, modelScale, enabled, forest, matureHistory,
+        matureHistoryUnconfirmed);
   }
 
   /** These settings with the Isolation Forest on or off. */
   public ScoringSettings withForest(boolean enabled) {
     return new ScoringSettings(weights, modelCenter, modelScale, modelEnabled,
-        new Forest(enabled, forest.floor(), forest.span(), forest.weight()), matureHistory);
+        new Forest(enabled, forest.floor(), forest.span(), forest.weight()), matureHistory, matureHistoryUnconfirmed);
   }
 }
