@@ -32,7 +32,8 @@ final class ConsoleFixtures {
     assertThat(flags.status()).as(flags.body()).isEqualTo(200);
     String erin = "erin-" + UUID.randomUUID() + "@example.test";
     String erinId = api.registered(erin);
-    for (int i = 0; i < 7; i++) {
+    // A mature profile even before the tenant's first confirmation (matureHistoryUnconfirmed 10).
+    for (int i = 0; i < 10; i++) {
       assertThat(api.login(erin, InternalApi.PASSWORD, HOME_IP, Browser.USER_AGENT, "erin-laptop").status())
           .as("a habitual login").isEqualTo(200);
     }
