@@ -257,10 +257,7 @@ public final class VigilEngine {
   private static int unfamiliarity(List<Signal> signals) {
     boolean elsewhere = false;
     for (Signal signal : signals) {
-      elsewhere |= switch (signal.type()) {
-        case NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, IMPOSSIBLE_TRAVEL -> true;
-        default -> false;
-      };
+      elsewhere |= signal.type().newPlace();
     }
     double keep = 1;
     for (Signal signal : signals) {

@@ -83,6 +83,14 @@ public final class DetectionContext {
     return profile != null && profile.weight(feature, features.key(feature)) >= FAMILIAR_WEIGHT;
   }
 
+  /**
+   * Whether this login's value of {@code feature} is established: known from more than one or two logins (decayed
+   * weight at least {@value #ESTABLISHED_WEIGHT}).
+   */
+  public boolean established(Feature feature) {
+    return profile != null && profile.weight(feature, features.key(feature)) >= ESTABLISHED_WEIGHT;
+  }
+
   /** The weight at which a value counts as familiar. */
   public static final float FAMILIAR_WEIGHT = 0.3f;
 

@@ -58,9 +58,8 @@ final class DeviceDetector implements Detector {
       Severity severity = elsewhere && deviceTotal > 0 && !hasDeviceId && !missingId ? Severity.HIGH
           : hasDeviceId || elsewhere ? Severity.MEDIUM : Severity.LOW;
       found.raise(SignalType.NEW_DEVICE, severity, "first login with " + what + where);
-    } else if (hasDeviceId && !elsewhere
-        && profile.weight(Feature.DEVICE, login.key(Feature.DEVICE)) < DetectionContext.ESTABLISHED_WEIGHT
-        && profile.weight(Feature.NETWORK, login.key(Feature.NETWORK)) < DetectionContext.ESTABLISHED_WEIGHT) {
+    } else if (hasDeviceId && !elsewhere && !context.established(Feature.DEVICE)
+        && !context.established(Feature.NETWORK)) {
       found.raise(SignalType.NEW_DEVICE, Severity.LOW,
           "device and network each known from only one or two logins (" + what + ")");
     }

@@ -70,6 +70,18 @@ public enum SignalType {
     };
   }
 
+  /**
+   * Whether this type says the login comes from somewhere the user has not been: a new network, AS, country or
+   * city, or a journey no one makes. A new address inside a known network is not a new place.
+   */
+  public boolean newPlace() {
+    return switch (this) {
+      case NEW_NETWORK, NEW_ASN, NEW_COUNTRY, NEW_CITY, IMPOSSIBLE_TRAVEL -> true;
+      case NEW_IP, NEW_DEVICE, UNUSUAL_HOUR, BRUTE_FORCE, PASSWORD_SPRAY, CREDENTIAL_STUFFING, SUCCESS_AFTER_FAILURES,
+          ANONYMIZER, HOSTING_NETWORK, BLOCKLISTED_IP, SCRIPTED_CLIENT, ANOMALY -> false;
+    };
+  }
+
   /** The lower-case name used in logs and metrics, e.g. {@code new_country}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
