@@ -45,7 +45,7 @@ public record EngineSettings(TenantSettings tenantDefaults, Map<String, TenantSe
     Duration allowedLateness, int idempotencyCacheSize, String modelVersion) {
 
   /** The version of the built-in detectors and weights. */
-  public static final String MODEL_VERSION = "2026.11-4";
+  public static final String MODEL_VERSION = "2026.11-5";
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .addModule(new JavaTimeModule())

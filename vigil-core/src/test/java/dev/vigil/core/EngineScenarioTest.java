@@ -2,6 +2,7 @@ package dev.vigil.core;
 
 import static dev.vigil.core.Logins.BERLIN;
 import static dev.vigil.core.Logins.CHICAGO;
+import static dev.vigil.core.Logins.FRANKFURT_CLOUD;
 import static dev.vigil.core.Logins.HAMBURG;
 import static dev.vigil.core.Logins.SAO_PAULO;
 import static dev.vigil.core.Logins.login;
@@ -464,6 +465,36 @@ class EngineScenarioTest {
     assertThat(remembered.signals()).filteredOn(s -> s.type() == SignalType.SUCCESS_AFTER_FAILURES)
         .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.LOW));
     assertThat(remembered.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void twoWrongGuessesThenSuccessFromAStrangersNetworkAndDeviceIsFlagged() {
+    history(login("dora").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    Instant start = Instant.parse("2026-10-12T08:00:00Z");
+    for (int i = 0; i < 2; i++) {
+      engine.assess(login("dora").from(FRANKFURT_CLOUD).device("d-evil").failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(i))).event());
+    }
+
+    Assessment guessed = engine.assess(login("dora").from(FRANKFURT_CLOUD).device("d-evil")
+        .at("2026-10-12T08:03:00Z").event());
+
+    assertThat(guessed.signals()).filteredOn(s -> s.type() == SignalType.SUCCESS_AFTER_FAILURES)
+        .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.MEDIUM));
+  }
+
+  @Test
+  void twoTyposThenSuccessOnTheUsersOwnDeviceElsewhereRaiseNothing() {
+    history(login("emil").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+    Instant start = Instant.parse("2026-10-12T08:00:00Z");
+    for (int i = 0; i < 2; i++) {
+      engine.assess(login("emil").from(CHICAGO).device("d-1").failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(i))).event());
+    }
+
+    Assessment typed = engine.assess(login("emil").from(CHICAGO).device("d-1").at("2026-10-12T08:03:00Z").event());
+
+    assertThat(typed.signalTypes()).doesNotContain(SignalType.SUCCESS_AFTER_FAILURES);
   }
 
   @Test

@@ -180,16 +180,19 @@ public record DetectionSettings(
 
   /**
    * @param failures failures on the account within {@code window} before a success that make it suspicious
+   * @param strangerFailures the fewer failures that do when the success comes from a network (AS) and a device
+   *     the user has never used — nothing about it is the user's (MEDIUM)
    * @param window how far back to look
    */
-  public record SuccessAfterFailures(int failures, Duration window) {
+  public record SuccessAfterFailures(int failures, int strangerFailures, Duration window) {
     public SuccessAfterFailures {
       atLeast("successAfterFailures.failures", failures, 1);
+      atLeast("successAfterFailures.strangerFailures", strangerFailures, 1);
       positive("successAfterFailures.window", window);
     }
 
     public static SuccessAfterFailures defaults() {
-      return new SuccessAfterFailures(3, Duration.ofMinutes(30));
+      return new SuccessAfterFailures(3, 2, Duration.ofMinutes(30));
     }
   }
 

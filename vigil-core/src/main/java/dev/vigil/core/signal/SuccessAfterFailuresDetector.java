@@ -9,9 +9,10 @@ import dev.vigil.core.signal.DetectionContext.SourceLevel;
  * SUCCESS_AFTER_FAILURES: a success right after a burst of failures (seed 001) — the guess that worked.
  *
  * <p>Evidence: the account failed at least 3 times in the last 30 minutes, or this address failed against at
- * least 3 other accounts in that time (a sprayed or stuffed password that hit). False positives: the user who
- * forgot their password and then remembered it — from their own provider and device, which makes it LOW; from
- * an unfamiliar network and device it is HIGH.
+ * least 3 other accounts in that time (a sprayed or stuffed password that hit), or the account failed twice and
+ * the success comes from a network and a device the user has never used (MEDIUM: a short guess list that worked).
+ * False positives: the user who forgot their password and then remembered it — from their own provider and
+ * device, which makes it LOW; from an unfamiliar network and device it is HIGH.
  */
 final class SuccessAfterFailuresDetector implements Detector {
   @Override
@@ -32,6 +33,16 @@ final class SuccessAfterFailuresDetector implements Detector {
       found.raise(SignalType.SUCCESS_AFTER_FAILURES, atHome ? Severity.LOW : Severity.HIGH,
           "success after " + failures + " failures in " + minutes + " min"
               + (atHome ? " from a known network and device" : " from an unfamiliar network or device"));
+      return;
+    }
+    // Two wrong guesses and then the right one, from a provider and device the user has never used: a short
+    // list of the victim's old passwords tried by someone else. The owner's typos on a new phone come from a
+    // carrier or device they already use, so nothing about them is a stranger's; measured, this costs almost no
+    // false positives where lowering `failures` itself challenged every young profile's typo (EVALUATION.md).
+    if (failures >= settings.strangerFailures() && !context.familiar(Feature.ASN)
+        && !context.familiar(Feature.DEVICE)) {
+      found.raise(SignalType.SUCCESS_AFTER_FAILURES, Severity.MEDIUM, "success after " + failures
+          + " failures in " + minutes + " min from a network and device the user has never used");
       return;
     }
     SourceActivity.Window source = context.source(SourceLevel.ADDRESS, settings.window());
