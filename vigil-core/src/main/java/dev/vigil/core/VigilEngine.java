@@ -19,6 +19,7 @@ import dev.vigil.core.profile.TenantState;
 import dev.vigil.core.profile.UserProfile;
 import dev.vigil.core.score.AnomalyFeatures;
 import dev.vigil.core.score.RiskScorer;
+import dev.vigil.core.score.UserHistory;
 import dev.vigil.core.score.TenantAnomalyModel;
 import dev.vigil.core.signal.DetectionContext;
 import dev.vigil.core.signal.Detector;
@@ -124,8 +125,9 @@ public final class VigilEngine {
       AnomalyFeatures.of(features, profile, login.network().obscuresLocation(), login.userAgent().automated(), vector);
       forestScore = forest.score(vector);
     }
-    RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(), forestScore,
-        tenantSettings.scoring(), tenant.challengesConfirmed());
+    RiskScorer.Score score = RiskScorer.score(found.list(), features,
+        new UserHistory(profile, tenant.population(), tenant.challengesConfirmed()), forestScore,
+        tenantSettings.scoring());
     Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
     Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
         tenantSettings.policy());

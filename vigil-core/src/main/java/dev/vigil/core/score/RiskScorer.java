@@ -1,7 +1,6 @@
 package dev.vigil.core.score;
 
 import dev.vigil.core.profile.LoginFeatures;
-import dev.vigil.core.profile.PopulationStats;
 import dev.vigil.core.profile.UserProfile;
 import dev.vigil.core.signal.Severity;
 import dev.vigil.core.signal.Signal;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Combines the detectors' signals and the statistical model into one 0–100 score (see {@link ScoringSettings}
@@ -27,13 +25,12 @@ public final class RiskScorer {
    * Scores one login.
    *
    * @param raised the detectors' signals (unweighted)
-   * @param profile the user's profile before the login, {@code null} for unknown users
+   * @param history the user's profile before the login and their tenant's population
    * @param forestScore the tenant's Isolation Forest score of the login, NaN when there is none
-   * @param challengesConfirmed whether the tenant's challenges have been seen confirmed (see
-   *     {@link ScoringSettings#matureHistoryUnconfirmed})
    */
-  public static Score score(List<Signal> raised, LoginFeatures login, @Nullable UserProfile profile,
-      PopulationStats population, double forestScore, ScoringSettings settings, boolean challengesConfirmed) {
+  public static Score score(List<Signal> raised, LoginFeatures login, UserHistory history, double forestScore,
+      ScoringSettings settings) {
+    UserProfile profile = history.profile();
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
     // A young profile has not yet seen the user's second device or their phone's carrier, so those count in
@@ -43,7 +40,7 @@ public final class RiskScorer {
     for (Signal signal : raised) {
       newCountry |= signal.type() == SignalType.NEW_COUNTRY;
     }
-    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes(), challengesConfirmed);
+    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes(), history.challengesConfirmed());
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
       if (scalesWithHistory(signal.type())) {
@@ -53,7 +50,7 @@ public final class RiskScorer {
       keep *= 1 - w;
     }
     if (settings.modelEnabled() && profile != null && profile.successes() > 0) {
-      double logRisk = StatisticalRiskModel.logRisk(login, profile, population);
+      double logRisk = StatisticalRiskModel.logRisk(login, profile, history.population());
       double p = StatisticalRiskModel.probability(logRisk, settings.modelCenter(), settings.modelScale());
       if (p >= MODEL_LISTING_FLOOR) {
         Severity severity = p >= 0.8 ? Severity.HIGH : p >= 0.4 ? Severity.MEDIUM : Severity.LOW;
