@@ -5,6 +5,7 @@ import static dev.vigil.core.Logins.CHICAGO;
 import static dev.vigil.core.Logins.FRANKFURT_CLOUD;
 import static dev.vigil.core.Logins.HAMBURG;
 import static dev.vigil.core.Logins.SAO_PAULO;
+import static dev.vigil.core.Logins.SAO_PAULO_VPN;
 import static dev.vigil.core.Logins.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -449,6 +450,58 @@ class EngineScenarioTest {
         .map(attempts::indexOf).orElse(-1);
     assertThat(first).as("first attempt raising the surge").isBetween(14, 19);
     assertThat(attempts.getLast().has(SignalType.CREDENTIAL_STUFFING)).isTrue();
+  }
+
+  @Test
+  void aVpnUsersOwnLoginDuringASurgeFromTheirProviderIsNotTheCampaign() {
+    for (int u = 0; u < 40; u++) {
+      history(login("user" + u).from(u % 2 == 0 ? BERLIN : CHICAGO).host(u).device("d-" + u)
+          .at(Instant.parse("2026-10-01T06:00:00Z").plus(Duration.ofMinutes(20L * u))).daily(3));
+    }
+    history(login("vera").from(SAO_PAULO_VPN).host(9).device("d-vera").at("2026-10-01T09:00:00Z").daily(3));
+    Instant start = Instant.parse("2026-10-04T12:00:00Z");
+    for (int i = 0; i < 30; i++) {
+      Logins.Place bot = new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC",
+          "167.99." + i + ".");
+      engine.assess(login(i % 3 == 0 ? "user" + i : "ghost" + i).from(bot).host(7)
+          .failed(i % 3 == 0 ? FailureReason.BAD_PASSWORD : FailureReason.UNKNOWN_USER)
+          .at(start.plusSeconds(20L * i)).event());
+    }
+    Assessment surgeStillOn = engine.assess(login("ghost-probe").from(CHICAGO).host(99)
+        .failed(FailureReason.UNKNOWN_USER).at(start.plusSeconds(605)).event());
+
+    Assessment vera = engine.assess(login("vera").from(SAO_PAULO_VPN).host(10).device("d-vera")
+        .at(start.plusSeconds(610)).event());
+
+    assertThat(surgeStillOn.has(SignalType.CREDENTIAL_STUFFING)).as("the surge is on").isTrue();
+    assertThat(vera.signalTypes()).doesNotContain(SignalType.CREDENTIAL_STUFFING);
+    assertThat(vera.decision()).isEqualTo(Decision.ALLOW);
+  }
+
+  @Test
+  void aProviderWideSprayIsLowForAUserWhoAlwaysComesThroughThatProvider() {
+    history(login("vera").from(SAO_PAULO_VPN).host(9).device("d-vera").at("2026-10-01T09:00:00Z").daily(5));
+    history(login("walt").from(BERLIN).device("d-walt").at("2026-10-01T09:30:00Z").daily(5));
+    Instant start = Instant.parse("2026-10-08T10:00:00Z");
+    for (int i = 0; i < 12; i++) {
+      // One VPN provider, a different exit network for every try: only the AS-wide count sees the spray.
+      Logins.Place exit = new Logins.Place("BR", "SP", "Sao Paulo", -23.55, -46.63, 9009, "M247 Europe SRL",
+          "185.153." + (100 + i) + ".");
+      engine.assess(login("sprayed" + i).from(exit).host(5).failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(3L * i))).event());
+    }
+    Logins.Place anotherExit = new Logins.Place("BR", "SP", "Sao Paulo", -23.55, -46.63, 9009, "M247 Europe SRL",
+        "185.153.200.");
+
+    Assessment vera = engine.assess(login("vera").from(anotherExit).host(3).device("d-vera")
+        .at("2026-10-08T10:40:00Z").event());
+    Assessment walt = engine.assess(login("walt").from(anotherExit).host(4).device("d-evil")
+        .at("2026-10-08T10:41:00Z").event());
+
+    assertThat(vera.signals()).filteredOn(s -> s.type() == SignalType.PASSWORD_SPRAY)
+        .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.LOW));
+    assertThat(walt.signals()).filteredOn(s -> s.type() == SignalType.PASSWORD_SPRAY)
+        .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.HIGH));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.vigil.core.policy;
 
 import dev.vigil.core.event.Outcome;
+import dev.vigil.core.signal.Severity;
 import dev.vigil.core.signal.Signal;
 import dev.vigil.core.signal.SignalType;
 import java.util.EnumSet;
@@ -11,8 +12,11 @@ import java.util.Set;
  * Maps a score and its signals to a decision and the actions to take, by the tenant's {@link PolicySettings}.
  *
  * <p>Decision: a hard deny rule denies; a score at {@code denyAt} denies when at least one signal is evidence
- * of an attack ({@link SignalType#attackEvidence()}; a score made of unfamiliarity and suspicious context alone —
- * new country, new device, a VPN — is challenged instead: that is what travellers with new phones look like); a
+ * of an attack ({@link SignalType#attackEvidence()}) raised at HIGH severity. A score made of unfamiliarity and
+ * suspicious context alone — new country, new device, a VPN — is challenged instead: that is what travellers with
+ * new phones look like. So is one whose attack evidence is only indirect (MEDIUM or LOW): a tenant-wide stuffing
+ * surge while the user logs in from a new provider, failures from several networks, two typos before a success —
+ * denying those locked travellers out (and froze their accounts) whenever a campaign ran at the same time; a
  * hard challenge rule or a score at {@code challengeAt} challenges; anything else is allowed. Actions: a challenge asks for MFA and tells the user
  * when the login succeeded somewhere new; a denial blocks the source; a denied success (the password worked, the
  * engine says no) also forces a logout of sessions that may already exist; scores at {@code incidentAt} open an
@@ -29,7 +33,7 @@ public final class DecisionPolicy {
     }
     if (score >= policy.denyAt()) {
       for (Signal signal : signals) {
-        if (signal.type().attackEvidence()) {
+        if (signal.type().attackEvidence() && signal.severity() == Severity.HIGH) {
           return Decision.DENY;
         }
       }

@@ -38,11 +38,14 @@ final class CredentialStuffingDetector implements Detector {
     if (!surge) {
       return;
     }
-    boolean marked = context.isUnknownUser() || context.login().userAgent().automated() || context.obscuredNetwork();
+    boolean knownProvider = context.familiar(dev.vigil.core.profile.Feature.ASN);
+    // A VPN or cloud provider the user's own history knows is their way in, not the campaign's mark: the botnet
+    // may rent from the same provider, but this user's success there is what they always do.
+    boolean obscuredMark = context.obscuredNetwork() && !(context.isSuccess() && knownProvider);
+    boolean marked = context.isUnknownUser() || context.login().userAgent().automated() || obscuredMark;
     // A new address inside the user's own provider is DHCP churn, not the campaign: only a success from an AS
     // the user has never used is raised.
-    boolean unfamiliarSuccess = context.isSuccess() && context.hasHistory()
-        && !context.familiar(dev.vigil.core.profile.Feature.ASN);
+    boolean unfamiliarSuccess = context.isSuccess() && context.hasHistory() && !knownProvider;
     if (marked || unfamiliarSuccess) {
       found.raise(SignalType.CREDENTIAL_STUFFING, marked ? Severity.HIGH : Severity.MEDIUM, String.format(Locale.ROOT,
           "tenant-wide surge: %d failures in %d min (%.0f expected), %.0f%% from scripts, hosting or unknown users",

@@ -35,9 +35,14 @@ final class PasswordSprayDetector implements Detector {
     if (window.distinctFailedUsers() >= settings.distinctUsers()
         && window.maxFailuresPerUser() <= settings.maxTriesPerUser()
         && window.failureRatio() >= settings.minFailureRatio()) {
-      found.raise(SignalType.PASSWORD_SPRAY, Severity.HIGH, "this " + what + " failed against "
-          + window.distinctFailedUsers() + " accounts in " + settings.window().toMinutes() + " min"
-          + (context.isSuccess() ? "; this login succeeded" : ""));
+      // A whole VPN or cloud provider spraying says little about a success of a user who always comes through
+      // it: the sprayer rents from the provider the user pays for. That success is still worth a look (LOW).
+      boolean usersOwnProvider = level == SourceLevel.SYSTEM && context.isSuccess()
+          && context.familiar(dev.vigil.core.profile.Feature.ASN);
+      found.raise(SignalType.PASSWORD_SPRAY, usersOwnProvider ? Severity.LOW : Severity.HIGH, "this " + what
+          + " failed against " + window.distinctFailedUsers() + " accounts in " + settings.window().toMinutes()
+          + " min" + (context.isSuccess() ? "; this login succeeded" : "")
+          + (usersOwnProvider ? " from the provider the user always uses" : ""));
     }
   }
 }

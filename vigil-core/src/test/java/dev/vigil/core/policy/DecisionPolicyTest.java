@@ -31,6 +31,16 @@ class DecisionPolicyTest {
   }
 
   @Test
+  void indirectAttackEvidenceIsChallengedNotDenied() {
+    // A tenant-wide surge while a traveller logs in from a new provider: high score, but nothing says this login
+    // is the campaign's.
+    List<Signal> travellerDuringSurge = List.of(Signal.of(SignalType.IMPOSSIBLE_TRAVEL, Severity.HIGH, "x"),
+        Signal.of(SignalType.CREDENTIAL_STUFFING, Severity.MEDIUM, "surge"));
+
+    assertThat(DecisionPolicy.decide(97, travellerDuringSurge, policy)).isEqualTo(Decision.CHALLENGE);
+  }
+
+  @Test
   void hardRulesWinOverTheScore() {
     assertThat(DecisionPolicy.decide(5, signals(SignalType.BLOCKLISTED_IP), policy)).isEqualTo(Decision.DENY);
     assertThat(DecisionPolicy.decide(5, signals(SignalType.IMPOSSIBLE_TRAVEL), policy)).isEqualTo(Decision.CHALLENGE);
