@@ -45,7 +45,9 @@ final class PolicyBacktest {
              ARRAY(SELECT s.v->>'type' FROM json_array_elements(a.assessment->'signals') WITH ORDINALITY s(v, i)
                     ORDER BY i) AS types,
              ARRAY(SELECT CAST(s.v->>'weight' AS float8)
-                     FROM json_array_elements(a.assessment->'signals') WITH ORDINALITY s(v, i) ORDER BY i) AS weights
+                     FROM json_array_elements(a.assessment->'signals') WITH ORDINALITY s(v, i) ORDER BY i) AS weights,
+             ARRAY(SELECT s.v->>'severity' FROM json_array_elements(a.assessment->'signals') WITH ORDINALITY s(v, i)
+                    ORDER BY i) AS severities
         FROM login_events e JOIN assessments a ON a.tenant_id = e.tenant_id AND a.event_id = e.event_id
        WHERE e.tenant_id = :tenant AND e.occurred_at >= :from AND e.occurred_at < :to""";
 
@@ -89,7 +91,7 @@ final class PolicyBacktest {
     jdbc.sql(ROWS).param("tenant", proposed.tenantId()).param("from", Timestamp.from(from))
         .param("to", Timestamp.from(to))
         .query((ResultSet rs) -> {
-          List<Signal> signals = signals(rs.getArray("types"), rs.getArray("weights"));
+          List<Signal> signals = signals(rs.getArray("types"), rs.getArray("weights"), rs.getArray("severities"));
           int score = rs.getInt("score");
           Decision before = DecisionPolicy.decide(score, signals, now.policy());
           Decision after = decideWithout(score, signals, dropped, next.policy());
@@ -120,13 +122,19 @@ final class PolicyBacktest {
     return DecisionPolicy.decide(rescored, kept, policy);
   }
 
-  private static List<Signal> signals(Array types, Array weights) throws SQLException {
+  /**
+   * The stored signals with their weights and severities (the policy denies only on HIGH attack evidence). A
+   * severity missing from an old row counts as HIGH, which re-decides that row as it was decided when stored.
+   */
+  private static List<Signal> signals(Array types, Array weights, Array severities) throws SQLException {
     String[] names = (String[]) types.getArray();
     Object[] values = (Object[]) weights.getArray();
+    String[] levels = (String[]) severities.getArray();
     List<Signal> signals = new ArrayList<>(names.length);
     for (int i = 0; i < names.length; i++) {
       double weight = values[i] == null ? 0 : ((Number) values[i]).doubleValue();
-      signals.add(new Signal(SignalType.valueOf(names[i]), Severity.LOW, Math.max(0, Math.min(1, weight)), ""));
+      Severity severity = levels[i] == null ? Severity.HIGH : Severity.valueOf(levels[i]);
+      signals.add(new Signal(SignalType.valueOf(names[i]), severity, Math.max(0, Math.min(1, weight)), ""));
     }
     return signals;
   }
