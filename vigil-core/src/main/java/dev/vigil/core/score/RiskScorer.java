@@ -40,7 +40,8 @@ public final class RiskScorer {
     for (Signal signal : raised) {
       newCountry |= signal.type() == SignalType.NEW_COUNTRY;
     }
-    double maturity = profile == null || newCountry ? 1 : settings.maturity(profile.successes(), history.challengesConfirmed());
+    double maturity = profile == null || newCountry ? 1
+        : settings.maturity(profile.successes(), history.challengesConfirmed());
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
       if (scalesWithHistory(signal.type())) {

@@ -1,5 +1,6 @@
 package dev.vigil.core.signal;
 
+import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.SourceActivity;
 import dev.vigil.core.profile.TenantActivity;
 import dev.vigil.core.signal.DetectionContext.SourceLevel;
@@ -38,7 +39,7 @@ final class CredentialStuffingDetector implements Detector {
     if (!surge) {
       return;
     }
-    boolean knownProvider = context.familiar(dev.vigil.core.profile.Feature.ASN);
+    boolean knownProvider = context.familiar(Feature.ASN);
     // A VPN or cloud provider the user's own history knows is their way in, not the campaign's mark: the botnet
     // may rent from the same provider, but this user's success there is what they always do.
     boolean obscuredMark = context.obscuredNetwork() && !(context.isSuccess() && knownProvider);

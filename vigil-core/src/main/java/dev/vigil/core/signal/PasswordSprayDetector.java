@@ -1,6 +1,7 @@
 package dev.vigil.core.signal;
 
 import dev.vigil.core.enrich.NetworkCategory;
+import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.SourceActivity;
 import dev.vigil.core.signal.DetectionContext.SourceLevel;
 
@@ -12,7 +13,9 @@ import dev.vigil.core.signal.DetectionContext.SourceLevel;
  * levels — the address, its /24 (/48), and, for hosting and anonymizing networks only, its whole AS (sprayers
  * rotate addresses inside one provider; a residential or mobile AS holds millions of honest users whose typos
  * would add up). False positives: an office or carrier NAT with many users — the failure ratio separates them,
- * as most of their attempts succeed. A success from a spraying source is the sprayed password working.
+ * as most of their attempts succeed; the customers of a VPN provider a sprayer rents from — a success through an
+ * AS-wide spraying provider the user's history knows is LOW. A success from a spraying source is otherwise the
+ * sprayed password working.
  */
 final class PasswordSprayDetector implements Detector {
   @Override
@@ -38,7 +41,7 @@ final class PasswordSprayDetector implements Detector {
       // A whole VPN or cloud provider spraying says little about a success of a user who always comes through
       // it: the sprayer rents from the provider the user pays for. That success is still worth a look (LOW).
       boolean usersOwnProvider = level == SourceLevel.SYSTEM && context.isSuccess()
-          && context.familiar(dev.vigil.core.profile.Feature.ASN);
+          && context.familiar(Feature.ASN);
       found.raise(SignalType.PASSWORD_SPRAY, usersOwnProvider ? Severity.LOW : Severity.HIGH, "this " + what
           + " failed against " + window.distinctFailedUsers() + " accounts in " + settings.window().toMinutes()
           + " min" + (context.isSuccess() ? "; this login succeeded" : "")
