@@ -551,6 +551,21 @@ class EngineScenarioTest {
   }
 
   @Test
+  void aCountrySeenOnlyInAnUnconfirmedChallengeIsExplainedAsNotYetFamiliar() {
+    history(login("fay").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
+
+    Assessment first = engine.assess(login("fay").from(CHICAGO).device("d-2").at("2026-10-12T15:00:00Z").event());
+    Assessment second = engine.assess(login("fay").from(CHICAGO).device("d-2").at("2026-10-13T15:00:00Z").event());
+
+    assertThat(first.decision()).as("abroad on a new laptop: challenged, never confirmed")
+        .isEqualTo(Decision.CHALLENGE);
+    assertThat(first.signals()).filteredOn(s -> s.type() == SignalType.NEW_COUNTRY).singleElement()
+        .satisfies(s -> assertThat(s.detail()).isEqualTo("first login from US; usual DE"));
+    assertThat(second.signals()).filteredOn(s -> s.type() == SignalType.NEW_COUNTRY).singleElement()
+        .satisfies(s -> assertThat(s.detail()).startsWith("login from US, not yet familiar").endsWith("usual DE"));
+  }
+
+  @Test
   void nightOwlsTwoAmLoginIsNotUnusualForThem() {
     // 01:00 UTC is 02:00 solar time in Berlin.
     history(login("owl").from(BERLIN).device("d-1").at("2026-10-01T01:00:00Z").daily(20));

@@ -58,8 +58,7 @@ final class FamiliarityDetector implements Detector {
     }
     int country = login.key(Feature.COUNTRY);
     if (country != 0 && !context.familiar(Feature.COUNTRY)) {
-      found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM,
-          "first login from " + LoginFeatures.countryCode(country) + "; usual " + usualCountries(profile));
+      found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM, countryNote(profile, country, ""));
     } else if (login.key(Feature.CITY) != 0 && !context.familiar(Feature.CITY)) {
       found.raise(SignalType.NEW_CITY, Severity.LOW, "first login from " + context.login().geo().city());
     }
@@ -72,8 +71,7 @@ final class FamiliarityDetector implements Detector {
     }
     if (profile.successes() > 0) {
       if (!context.familiar(Feature.COUNTRY)) {
-        found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM, "first login from " + LoginFeatures.countryCode(country)
-            + "; usual " + usualCountries(profile) + " (short history)");
+        found.raise(SignalType.NEW_COUNTRY, Severity.MEDIUM, countryNote(profile, country, " (short history)"));
       }
       return;
     }
@@ -89,18 +87,26 @@ final class FamiliarityDetector implements Detector {
     }
   }
 
-  private static String usualCountries(UserProfile profile) {
-    int[] countries = profile.valuesByWeight(Feature.COUNTRY);
-    if (countries.length == 0) {
-      return "unknown";
-    }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < Math.min(3, countries.length); i++) {
-      if (i > 0) {
-        text.append(", ");
+  /**
+   * The analyst's explanation of NEW_COUNTRY: the country, and the user's usual ones (up to three, by weight). A
+   * country the profile holds below familiarity was seen only in logins it did not trust (challenged and never
+   * confirmed, doubted, or decayed with time): "first login from US; usual US" would contradict itself.
+   */
+  static String countryNote(UserProfile profile, int country, String suffix) {
+    String code = LoginFeatures.countryCode(country);
+    StringBuilder usual = new StringBuilder();
+    int listed = 0;
+    for (int other : profile.valuesByWeight(Feature.COUNTRY)) {
+      if (other == country || listed == 3) {
+        continue;
       }
-      text.append(LoginFeatures.countryCode(countries[i]));
+      usual.append(listed++ > 0 ? ", " : "").append(LoginFeatures.countryCode(other));
     }
-    return text.toString();
+    String others = listed == 0 ? "none yet" : usual.toString();
+    if (profile.weight(Feature.COUNTRY, country) > 0) {
+      return "login from " + code + ", not yet familiar (seen only in challenged, doubted or long-past logins); usual "
+          + others + suffix;
+    }
+    return "first login from " + code + "; usual " + others + suffix;
   }
 }
