@@ -452,21 +452,52 @@ class EngineScenarioTest {
     assertThat(attempts.getLast().has(SignalType.CREDENTIAL_STUFFING)).isTrue();
   }
 
-  @Test
-  void aVpnUsersOwnLoginDuringASurgeFromTheirProviderIsNotTheCampaign() {
+  /**
+   * Forty users' quiet days set the tenant's baseline; then, from {@code start}, a botnet on DigitalOcean (AS14061)
+   * makes 30 attempts in 10 minutes, each from another /24, two thirds of them with unknown user names.
+   */
+  private void quietDaysThenAStuffingSurge(Instant start) {
     for (int u = 0; u < 40; u++) {
       history(login("user" + u).from(u % 2 == 0 ? BERLIN : CHICAGO).host(u).device("d-" + u)
           .at(Instant.parse("2026-10-01T06:00:00Z").plus(Duration.ofMinutes(20L * u))).daily(3));
     }
-    history(login("vera").from(SAO_PAULO_VPN).host(9).device("d-vera").at("2026-10-01T09:00:00Z").daily(3));
-    Instant start = Instant.parse("2026-10-04T12:00:00Z");
     for (int i = 0; i < 30; i++) {
-      Logins.Place bot = new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC",
-          "167.99." + i + ".");
-      engine.assess(login(i % 3 == 0 ? "user" + i : "ghost" + i).from(bot).host(7)
+      engine.assess(login(i % 3 == 0 ? "user" + i : "ghost" + i).from(digitalOcean(i)).host(7)
           .failed(i % 3 == 0 ? FailureReason.BAD_PASSWORD : FailureReason.UNKNOWN_USER)
           .at(start.plusSeconds(20L * i)).event());
     }
+  }
+
+  private static Logins.Place digitalOcean(int network) {
+    return new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC", "167.99." + network + ".");
+  }
+
+  @Test
+  void aSuccessDuringASurgeIsTheCampaignsOnlyFromTheCampaignsProvider() {
+    history(login("vera").from(BERLIN).device("d-vera").at("2026-10-01T09:00:00Z").daily(3));
+    history(login("walt").from(BERLIN).device("d-walt").at("2026-10-01T09:30:00Z").daily(3));
+    Instant start = Instant.parse("2026-10-04T12:00:00Z");
+    quietDaysThenAStuffingSurge(start);
+
+    // A VPN the user has never used, but not one the botnet uses: a challenge, not a denial.
+    Assessment newVpn = engine.assess(login("vera").from(SAO_PAULO_VPN).host(10).device("d-vera")
+        .at(start.plusSeconds(590)).event());
+    // A hit from the botnet's own provider.
+    Assessment hit = engine.assess(login("walt").from(digitalOcean(200)).host(8).device("d-bot")
+        .at(start.plusSeconds(595)).event());
+
+    assertThat(newVpn.signals()).filteredOn(s -> s.type() == SignalType.CREDENTIAL_STUFFING).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.MEDIUM));
+    assertThat(newVpn.decision()).isNotEqualTo(Decision.DENY);
+    assertThat(hit.signals()).filteredOn(s -> s.type() == SignalType.CREDENTIAL_STUFFING).singleElement()
+        .satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
+  void aVpnUsersOwnLoginDuringASurgeFromTheirProviderIsNotTheCampaign() {
+    history(login("vera").from(SAO_PAULO_VPN).host(9).device("d-vera").at("2026-10-01T09:00:00Z").daily(3));
+    Instant start = Instant.parse("2026-10-04T12:00:00Z");
+    quietDaysThenAStuffingSurge(start);
     Assessment surgeStillOn = engine.assess(login("ghost-probe").from(CHICAGO).host(99)
         .failed(FailureReason.UNKNOWN_USER).at(start.plusSeconds(605)).event());
 

@@ -4,6 +4,7 @@ import dev.vigil.core.profile.Feature;
 import dev.vigil.core.profile.SourceActivity;
 import dev.vigil.core.profile.TenantActivity;
 import dev.vigil.core.signal.DetectionContext.SourceLevel;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Locale;
  * forgot their names (unknown users, but from familiar consumer networks and browsers).
  */
 final class CredentialStuffingDetector implements Detector {
+  /** Accounts an AS must have failed against within the surge window to count as one of the campaign's sources. */
+  private static final int CAMPAIGN_SOURCE_ACCOUNTS = 3;
+
   @Override
   public void inspect(DetectionContext context, Signals found) {
     var settings = context.settings().stuffing();
@@ -43,14 +47,25 @@ final class CredentialStuffingDetector implements Detector {
     // A VPN or cloud provider the user's own history knows is their way in, not the campaign's mark: the botnet
     // may rent from the same provider, but this user's success there is what they always do.
     boolean obscuredMark = context.obscuredNetwork() && !(context.isSuccess() && knownProvider);
-    boolean marked = context.isUnknownUser() || context.login().userAgent().automated() || obscuredMark;
+    boolean scripted = context.login().userAgent().automated();
+    boolean marked = context.isUnknownUser() || scripted || obscuredMark;
     // A new address inside the user's own provider is DHCP churn, not the campaign: only a success from an AS
     // the user has never used is raised.
     boolean unfamiliarSuccess = context.isSuccess() && context.hasHistory() && !knownProvider;
     if (marked || unfamiliarSuccess) {
-      found.raise(SignalType.CREDENTIAL_STUFFING, marked ? Severity.HIGH : Severity.MEDIUM, String.format(Locale.ROOT,
+      // A failed attempt with a mark is the campaign's. A success from a VPN is the campaign's hit only when that
+      // provider is itself among the campaign's sources; otherwise it may be someone trying their new VPN while the
+      // botnet works elsewhere — worth a challenge (MEDIUM), not a denial.
+      boolean evidence = marked && (!context.isSuccess() || scripted || providerInCampaign(context, settings));
+      found.raise(SignalType.CREDENTIAL_STUFFING, evidence ? Severity.HIGH : Severity.MEDIUM, String.format(Locale.ROOT,
           "tenant-wide surge: %d failures in %d min (%.0f expected), %.0f%% from scripts, hosting or unknown users",
           tenant.failures(), settings.surgeWindowMinutes(), expected, tenant.suspiciousShare() * 100));
     }
+  }
+
+  /** Whether this login's AS failed against several accounts during the surge window. */
+  private static boolean providerInCampaign(DetectionContext context, DetectionSettings.Stuffing settings) {
+    return context.source(SourceLevel.SYSTEM, Duration.ofMinutes(settings.surgeWindowMinutes()))
+        .distinctFailedUsers() >= CAMPAIGN_SOURCE_ACCOUNTS;
   }
 }
