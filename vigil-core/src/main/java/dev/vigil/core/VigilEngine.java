@@ -20,7 +20,6 @@ import dev.vigil.core.profile.UserProfile;
 import dev.vigil.core.score.AnomalyFeatures;
 import dev.vigil.core.score.RiskScorer;
 import dev.vigil.core.score.TenantAnomalyModel;
-import dev.vigil.core.score.UserHistory;
 import dev.vigil.core.signal.DetectionContext;
 import dev.vigil.core.signal.Detector;
 import dev.vigil.core.signal.Detectors;
@@ -125,9 +124,8 @@ public final class VigilEngine {
       AnomalyFeatures.of(features, profile, login.network().obscuresLocation(), login.userAgent().automated(), vector);
       forestScore = forest.score(vector);
     }
-    RiskScorer.Score score = RiskScorer.score(found.list(), features,
-        new UserHistory(profile, tenant.population(), tenant.challengesConfirmed()), forestScore,
-        tenantSettings.scoring());
+    RiskScorer.Score score = RiskScorer.score(found.list(), features, profile, tenant.population(), forestScore,
+        tenantSettings.scoring(), tenant.challengesConfirmed());
     Decision decision = DecisionPolicy.decide(score.value(), score.signals(), tenantSettings.policy());
     Set<Action> actions = DecisionPolicy.actions(decision, score.value(), event.outcome(), score.signals(),
         tenantSettings.policy());

@@ -1,6 +1,7 @@
 package dev.vigil.core.score;
 
 import dev.vigil.core.profile.LoginFeatures;
+import dev.vigil.core.profile.PopulationStats;
 import dev.vigil.core.profile.UserProfile;
 import dev.vigil.core.signal.Severity;
 import dev.vigil.core.signal.Signal;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Combines the detectors' signals and the statistical model into one 0–100 score (see {@link ScoringSettings}
@@ -25,12 +27,13 @@ public final class RiskScorer {
    * Scores one login.
    *
    * @param raised the detectors' signals (unweighted)
-   * @param history the user's profile before the login and their tenant's population
+   * @param profile the user's profile before the login, {@code null} for unknown users
    * @param forestScore the tenant's Isolation Forest score of the login, NaN when there is none
+   * @param challengesConfirmed whether the tenant's challenges have been seen confirmed (see
+   *     {@link ScoringSettings#matureHistoryUnconfirmed})
    */
-  public static Score score(List<Signal> raised, LoginFeatures login, UserHistory history, double forestScore,
-      ScoringSettings settings) {
-    UserProfile profile = history.profile();
+  public static Score score(List<Signal> raised, LoginFeatures login, @Nullable UserProfile profile,
+      PopulationStats population, double forestScore, ScoringSettings settings, boolean challengesConfirmed) {
     List<Signal> weighted = new ArrayList<>(raised.size() + 1);
     double keep = 1.0;
     // A young profile has not yet seen the user's second device or their phone's carrier, so those count in
@@ -41,7 +44,7 @@ public final class RiskScorer {
       newCountry |= signal.type() == SignalType.NEW_COUNTRY;
     }
     double maturity = profile == null || newCountry ? 1
-        : settings.maturity(profile.successes(), history.challengesConfirmed());
+        : settings.maturity(profile.successes(), challengesConfirmed);
     for (Signal signal : raised) {
       double w = settings.weight(signal.type(), signal.severity());
       if (scalesWithHistory(signal.type())) {
@@ -51,7 +54,7 @@ public final class RiskScorer {
       keep *= 1 - w;
     }
     if (settings.modelEnabled() && profile != null && profile.successes() > 0) {
-      double logRisk = StatisticalRiskModel.logRisk(login, profile, history.population());
+      double logRisk = StatisticalRiskModel.logRisk(login, profile, population);
       double p = StatisticalRiskModel.probability(logRisk, settings.modelCenter(), settings.modelScale());
       if (p >= MODEL_LISTING_FLOOR) {
         Severity severity = p >= 0.8 ? Severity.HIGH : p >= 0.4 ? Severity.MEDIUM : Severity.LOW;
