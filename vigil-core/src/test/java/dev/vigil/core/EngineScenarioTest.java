@@ -469,7 +469,8 @@ class EngineScenarioTest {
   }
 
   private static Logins.Place digitalOcean(int network) {
-    return new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC", "167.99." + network + ".");
+    return new Logins.Place("US", "VA", "Ashburn", 39.04, -77.49, 14061, "DigitalOcean, LLC",
+        "167.99." + network + ".");
   }
 
   @Test

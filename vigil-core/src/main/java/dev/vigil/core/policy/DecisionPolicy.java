@@ -12,15 +12,18 @@ import java.util.Set;
  * Maps a score and its signals to a decision and the actions to take, by the tenant's {@link PolicySettings}.
  *
  * <p>Decision: a hard deny rule denies; a score at {@code denyAt} denies when at least one signal is evidence
- * of an attack ({@link SignalType#attackEvidence()}) raised at HIGH severity. A score made of unfamiliarity and
- * suspicious context alone — new country, new device, a VPN — is challenged instead: that is what travellers with
- * new phones look like. So is one whose attack evidence is only indirect (MEDIUM or LOW): a tenant-wide stuffing
- * surge while the user logs in from a new provider, failures from several networks, two typos before a success —
- * denying those locked travellers out (and froze their accounts) whenever a campaign ran at the same time; a
- * hard challenge rule or a score at {@code challengeAt} challenges; anything else is allowed. Actions: a challenge asks for MFA and tells the user
- * when the login succeeded somewhere new; a denial blocks the source; a denied success (the password worked, the
- * engine says no) also forces a logout of sessions that may already exist; scores at {@code incidentAt} open an
- * incident, critical ones page; a critical denied success with takeover evidence freezes the account.
+ * of an attack ({@link SignalType#attackEvidence()}) raised at HIGH severity; a hard challenge rule or a score at
+ * {@code challengeAt} challenges; anything else is allowed. A score made of unfamiliarity and suspicious context
+ * alone — new country, new device, a VPN — is challenged, not denied: that is what travellers with new phones look
+ * like. So is one whose attack evidence is only indirect (MEDIUM or LOW): a tenant-wide stuffing surge while the
+ * user logs in from a new provider, failures from several networks, two failures before a success from a network
+ * and device new to the user — denying those locked travellers out (and froze their accounts) whenever a
+ * campaign ran at the same time.
+ *
+ * <p>Actions: a challenge asks for MFA and tells the user when the login succeeded somewhere new; a denial blocks
+ * the source; a denied success (the password worked, the engine says no) also forces a logout of sessions that
+ * may already exist; scores at {@code incidentAt} open an incident, critical ones page; a critical denied success
+ * with takeover evidence freezes the account.
  */
 public final class DecisionPolicy {
   private DecisionPolicy() {}

@@ -36,9 +36,9 @@ final class SuccessAfterFailuresDetector implements Detector {
       return;
     }
     // Two wrong guesses and then the right one, from a provider and device the user has never used: a short
-    // list of the victim's old passwords tried by someone else. The owner's typos on a new phone come from a
-    // carrier or device they already use, so nothing about them is a stranger's; measured, this costs almost no
-    // false positives where lowering `failures` itself challenged every young profile's typo (EVALUATION.md).
+    // list of the victim's old passwords tried by someone else. The owner's typos come from their own device on a
+    // new network, or a new phone on their own carrier; measured, this costs almost no false positives, where
+    // lowering `failures` itself challenged young profiles' typos (EVALUATION.md change 15).
     if (failures >= settings.strangerFailures() && !context.familiar(Feature.ASN)
         && !context.familiar(Feature.DEVICE)) {
       found.raise(SignalType.SUCCESS_AFTER_FAILURES, Severity.MEDIUM, "success after " + failures
