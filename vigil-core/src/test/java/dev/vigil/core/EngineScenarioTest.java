@@ -536,16 +536,21 @@ class EngineScenarioTest {
         .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.HIGH));
   }
 
+  /** {@code failures} wrong passwords a minute apart from {@code start}, then the success a minute later. */
+  private Assessment failuresThenSuccess(String user, Logins.Place place, String device, int failures, Instant start) {
+    for (int i = 0; i < failures; i++) {
+      engine.assess(login(user).from(place).device(device).failed(FailureReason.BAD_PASSWORD)
+          .at(start.plus(Duration.ofMinutes(i))).event());
+    }
+    return engine.assess(login(user).from(place).device(device).at(start.plus(Duration.ofMinutes(failures + 1)))
+        .event());
+  }
+
   @Test
   void forgottenPasswordThenSuccessAtHomeIsOnlyALowSignal() {
     history(login("carol").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
-    Instant start = Instant.parse("2026-10-12T08:00:00Z");
-    for (int i = 0; i < 4; i++) {
-      engine.assess(login("carol").from(BERLIN).device("d-1").failed(FailureReason.BAD_PASSWORD)
-          .at(start.plus(Duration.ofMinutes(i))).event());
-    }
 
-    Assessment remembered = engine.assess(login("carol").from(BERLIN).device("d-1").at("2026-10-12T08:05:00Z").event());
+    Assessment remembered = failuresThenSuccess("carol", BERLIN, "d-1", 4, Instant.parse("2026-10-12T08:00:00Z"));
 
     assertThat(remembered.signals()).filteredOn(s -> s.type() == SignalType.SUCCESS_AFTER_FAILURES)
         .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(dev.vigil.core.signal.Severity.LOW));
@@ -555,14 +560,9 @@ class EngineScenarioTest {
   @Test
   void twoWrongGuessesThenSuccessFromAStrangersNetworkAndDeviceIsFlagged() {
     history(login("dora").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
-    Instant start = Instant.parse("2026-10-12T08:00:00Z");
-    for (int i = 0; i < 2; i++) {
-      engine.assess(login("dora").from(FRANKFURT_CLOUD).device("d-evil").failed(FailureReason.BAD_PASSWORD)
-          .at(start.plus(Duration.ofMinutes(i))).event());
-    }
 
-    Assessment guessed = engine.assess(login("dora").from(FRANKFURT_CLOUD).device("d-evil")
-        .at("2026-10-12T08:03:00Z").event());
+    Assessment guessed = failuresThenSuccess("dora", FRANKFURT_CLOUD, "d-evil", 2,
+        Instant.parse("2026-10-12T08:00:00Z"));
 
     assertThat(guessed.signals()).filteredOn(s -> s.type() == SignalType.SUCCESS_AFTER_FAILURES)
         .singleElement().satisfies(s -> assertThat(s.severity()).isEqualTo(Severity.MEDIUM));
@@ -571,13 +571,8 @@ class EngineScenarioTest {
   @Test
   void twoTyposThenSuccessOnTheUsersOwnDeviceElsewhereRaiseNothing() {
     history(login("emil").from(BERLIN).device("d-1").at("2026-10-01T08:00:00Z").daily(10));
-    Instant start = Instant.parse("2026-10-12T08:00:00Z");
-    for (int i = 0; i < 2; i++) {
-      engine.assess(login("emil").from(CHICAGO).device("d-1").failed(FailureReason.BAD_PASSWORD)
-          .at(start.plus(Duration.ofMinutes(i))).event());
-    }
 
-    Assessment typed = engine.assess(login("emil").from(CHICAGO).device("d-1").at("2026-10-12T08:03:00Z").event());
+    Assessment typed = failuresThenSuccess("emil", CHICAGO, "d-1", 2, Instant.parse("2026-10-12T08:00:00Z"));
 
     assertThat(typed.signalTypes()).doesNotContain(SignalType.SUCCESS_AFTER_FAILURES);
   }
